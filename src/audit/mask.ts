@@ -1,0 +1,13 @@
+/** `h******2 (8 chars)`: enough to recognise a value, not enough to use it. */
+export function maskValue(value: string): string {
+  const chars = [...value];
+  const n = chars.length;
+  if (n === 0) return '(empty)';
+  const shown = n <= 2 ? '*'.repeat(n) : `${chars[0]}${'*'.repeat(Math.min(n - 2, 12))}${chars[n - 1]}`;
+  return `${shown} (${n} char${n === 1 ? '' : 's'})`;
+}
+
+/** Evidence for a sensitive value: masked unless the user asked to see values. */
+export function evidenceOf(value: string, showValues: boolean): string {
+  return showValues ? value : maskValue(value);
+}

@@ -1,0 +1,81 @@
+import { open } from 'node:fs/promises';
+import { InspectError } from './errors.js';
+import type { Io, OutputStream } from './io.js';
+
+function tooLarge(what: string, limit: number): InspectError {
+  return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes; give the token alone, or cut the input down`);
+}
+
+async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(what, limit);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function output(stream: NodeJS.WriteStream): OutputStream {
+  // A reader that went away (`| head -1`) is not an error worth a stack trace.
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
+}
+
+function clipboardError(action: string, cause: unknown): InspectError {
+  const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+  return new InspectError(
+    'ERR_CLIPBOARD',
+    `could not ${action} the clipboard (${reason}); on Linux it needs a display and xsel, xclip or wl-clipboard; pipe the token on stdin instead`,
+    { cause },
+  );
+}
+
+/** The real world: process streams, the file system, the system clipboard, the clock. */
+export function createProcessIo(): Io {
+  return {
+    stdin: {
+      isTTY: process.stdin.isTTY === true,
+      read: (limit) => readStream(process.stdin, limit, 'standard input'),
+    },
+    stdout: output(process.stdout),
+    stderr: output(process.stderr),
+    env: process.env,
+    now: () => Date.now() / 1000,
+    async readFile(path, limit) {
+      try {
+        const handle = await open(path, 'r');
+        try {
+          return await readStream(handle.createReadStream(), limit, path);
+        } finally {
+          await handle.close();
+        }
+      } catch (cause) {
+        if (cause instanceof InspectError) throw cause;
+        const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+        throw new InspectError('ERR_READ_FAILED', `cannot read ${path} (${code}); check the path and its permissions`, { cause });
+      }
+    },
+    clipboard: {
+      async read() {
+        try {
+          const { default: clipboard } = await import('clipboardy');
+          return await clipboard.read();
+        } catch (cause) {
+          throw clipboardError('read', cause);
+        }
+      },
+      async write(text) {
+        try {
+          const { default: clipboard } = await import('clipboardy');
+          await clipboard.write(text);
+        } catch (cause) {
+          throw clipboardError('write to', cause);
+        }
+      },
+    },
+  };
+}

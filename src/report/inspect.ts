@@ -1,0 +1,102 @@
+import { DEFAULT_LIFETIMES } from '../audit/rules/lifetime.js';
+import { runRules } from '../audit/run.js';
+import type { Finding, LifetimePolicy } from '../audit/rule.js';
+import { inferTokenClass, type TokenClass } from '../audit/token-class.js';
+import { timeReport, type TimeReport } from '../claims/times.js';
+import { decodeToken, nestedToken, type DecodedToken, type TokenKind } from '../token/decode.js';
+import type { FoundAs, FoundToken } from '../token/extract.js';
+import type { JsonObject } from '../token/json.js';
+import { encodeSegment } from '../token/segment.js';
+
+export type SourceFrom = 'argument' | 'stdin' | 'clipboard' | 'file';
+
+export interface TokenSource {
+  readonly from: SourceFrom;
+  readonly as: FoundAs;
+  readonly name: string | null;
+}
+
+export interface SignatureInfo {
+  readonly alg: string | null;
+  readonly bytes: number;
+  readonly verified: boolean;
+}
+
+/** The decoded parts of a token as the JSON output shows them. */
+export interface TokenParts {
+  readonly header: JsonObject;
+  readonly payload: JsonObject | null;
+  /** A payload that is UTF-8 but not a JSON object. */
+  readonly payloadText: string | null;
+  /** A payload that is not even UTF-8. */
+  readonly payloadBase64url: string | null;
+  readonly signature: SignatureInfo | null;
+}
+
+/** The one result object that every renderer of decode, verify and audit reads. */
+export interface InspectReport extends TokenParts {
+  readonly token: { readonly kind: TokenKind; readonly bytes: number; readonly source: TokenSource };
+  readonly time: TimeReport;
+  readonly findings: readonly Finding[];
+  readonly tokenClass: TokenClass;
+  readonly inner: TokenParts | null;
+  readonly decoded: DecodedToken;
+}
+
+export interface InspectOptions {
+  readonly now: number;
+  readonly leeway: number;
+  readonly showValues?: boolean;
+  readonly profile?: TokenClass;
+  readonly lifetimes?: LifetimePolicy;
+  readonly ignore?: ReadonlySet<string>;
+}
+
+export function tokenParts(token: DecodedToken): TokenParts {
+  const p = token.payloadPart;
+  const notObject = p !== null && token.claims === null;
+  return {
+    header: token.header,
+    payload: token.claims,
+    payloadText: notObject && p.text !== null ? p.text : null,
+    payloadBase64url: notObject && p.text === null ? token.segments[1]!.raw : null,
+    signature:
+      token.signature === null ? null : { alg: token.alg ?? null, bytes: token.signature.byteLength, verified: false },
+  };
+}
+
+/** Decode a found token and run the rules over it: the data behind decode and audit. */
+export function inspectToken(found: FoundToken, from: SourceFrom, options: InspectOptions): InspectReport {
+  const decoded = decodeToken(found.token);
+  const inner = nestedToken(decoded);
+  // The lifetime and class rules read the claims that will be trusted: the inner ones when nested.
+  const claimsOf = inner ?? decoded;
+  const inferred = inferTokenClass(decoded.header, claimsOf.claims);
+  const tokenClass = options.profile ?? inferred;
+  const findings = runRules(
+    {
+      token: decoded,
+      found,
+      now: options.now,
+      skew: options.leeway,
+      tokenClass,
+      classGiven: options.profile !== undefined,
+      lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
+      showValues: options.showValues ?? false,
+    },
+    options.ignore,
+  );
+  return {
+    token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from, as: found.as, name: found.name } },
+    ...tokenParts(decoded),
+    time: timeReport(claimsOf.claims, options.now, options.leeway),
+    findings,
+    tokenClass,
+    inner: inner ? tokenParts(inner) : null,
+    decoded,
+  };
+}
+
+export function signatureBase64url(token: DecodedToken): string | null {
+  return token.signature === null ? null : encodeSegment(token.signature);
+}
