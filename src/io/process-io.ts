@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { InspectError } from './errors.js';
+import { InspectError } from '../errors.js';
 import type { Io, OutputStream } from './io.js';
 
 function tooLarge(what: string, limit: number): InspectError {

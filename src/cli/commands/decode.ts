@@ -1,0 +1,109 @@
+import { Command, Option } from 'commander';
+import { freshCheck, maxTtlCheck, type CheckResult } from '../../claims/checks.js';
+import { parsePathExactly, PathSyntaxError, resolvePath } from '../../claims/path.js';
+import { InspectError, usageError } from '../../errors.js';
+import { decodeText } from '../../render/decode-text.js';
+import { escapeTerminal } from '../../render/escape.js';
+import { toJsonText } from '../../render/json.js';
+import { reportJson } from '../../render/report-json.js';
+import { inspectToken, signatureBase64url, type InspectReport } from '../../report/inspect.js';
+import { redactReport } from '../../report/redact.js';
+import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
+import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
+import { durationArg } from '../parsers.js';
+
+interface DecodeOptions {
+  file?: string;
+  clipboard?: boolean;
+  pick?: string;
+  raw?: 'header' | 'payload' | 'signature';
+  claim?: string;
+  copy?: boolean;
+  fresh?: boolean;
+  maxTtl?: number;
+  redact?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ jwt-inspect eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2ln
+  $ curl -si https://api.example.com/login | jwt-inspect          # finds the token in the response
+  $ jwt-inspect --file examples/token-response.json --pick id_token
+  $ jwt-inspect decode --claim sub "$TOKEN"
+  $ jwt-inspect decode --json "$TOKEN" | jq .time.status
+  $ jwt-inspect decode --fresh --max-ttl 15m -q "$TOKEN" || echo "stale or long-lived"
+  $ jwt-inspect decode --redact "$TOKEN"                           # safe to paste in a bug report
+`;
+
+export function decodeCommand(cli: Cli): Command {
+  return addSourceOptions(
+    new Command('decode')
+      .summary('decode header and payload, explain times, kid and alg (the default command)')
+      .description('Decode a JWT without checking its signature: header, payload, times, kid and the findings of medium severity and above.')
+      .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
+  )
+    .addOption(new Option('--raw <part>', 'print only one part as compact JSON (signature: base64url)').choices(['header', 'payload', 'signature']))
+    .option('--claim <path>', 'print only the value of this claim (strings bare); exit 1 when absent')
+    .option('--copy', 'also copy the decoded payload JSON to the clipboard')
+    .option('--fresh', 'exit 1 unless the token is inside its exp/nbf window now')
+    .option('--max-ttl <duration>', 'exit 1 when exp - iat is longer than this (or exp is missing)', durationArg)
+    .option('--redact', 'print a copy safe to share: no signature, sensitive values replaced by length and hash')
+    .addHelpText('after', EXAMPLES)
+    .action(async (token: string | undefined, options: DecodeOptions, cmd: Command) => {
+      const g = globalOptions(cli, cmd);
+      const loaded = await loadToken(cli, g, token, options);
+      if (loaded === null) return helpForMissingInput(cli, cmd);
+      const inspected = inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway });
+      const report = options.redact ? redactReport(inspected) : inspected;
+
+      const checks: CheckResult[] = [];
+      if (options.fresh) checks.push(freshCheck(report.time));
+      if (options.maxTtl !== undefined) checks.push(maxTtlCheck(report.time, options.maxTtl));
+
+      if (options.raw !== undefined) printRaw(cli, g, report, options.raw);
+      else if (options.claim !== undefined) printClaim(cli, g, report, options.claim);
+      else if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })) }));
+      else if (!g.quiet) cli.io.stdout.write(decodeText(report, g.theme, { minSeverity: 'medium', redacted: options.redact === true }));
+
+      for (const failed of checks.filter((c) => !c.pass)) {
+        cli.io.stderr.write(`jwt-inspect: check failed: ${failed.expr}: ${failed.message}\n`);
+        cli.exitCode = 1;
+      }
+      if (options.copy) {
+        await cli.io.clipboard.write(report.payload === null ? (report.payloadText ?? '') : toJsonText(report.payload));
+        note(cli, g, 'payload copied to the clipboard');
+      }
+    });
+}
+
+function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'header' | 'payload' | 'signature'): void {
+  let out: string;
+  if (part === 'header') out = toJsonText(report.header, 0);
+  else if (part === 'signature') {
+    const sig = report.signature === null ? null : signatureBase64url(report.decoded);
+    if (sig === null) throw new InspectError('ERR_MALFORMED_TOKEN', 'this token has no signature part to print (a JWE, or a redacted copy)');
+    out = sig;
+  } else if (report.payload !== null) out = toJsonText(report.payload, 0);
+  else if (report.payloadText !== null) out = escapeTerminal(report.payloadText);
+  else if (report.payloadBase64url !== null) out = report.payloadBase64url;
+  else throw new InspectError('ERR_MALFORMED_TOKEN', 'the payload of a JWE is encrypted; decrypt it with --decrypt-key');
+  if (!g.quiet) cli.io.stdout.write(`${out}\n`);
+}
+
+function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: string): void {
+  let path;
+  try {
+    path = parsePathExactly(text);
+  } catch (error) {
+    if (error instanceof PathSyntaxError) throw usageError(`--claim ${text}: ${error.message} at character ${error.position + 1}`);
+    throw error;
+  }
+  const node = resolvePath(path, report.header, report.payload);
+  if (node === undefined) {
+    cli.io.stderr.write(`jwt-inspect: no claim ${escapeTerminal(text)} in the token\n`);
+    cli.exitCode = 1;
+    return;
+  }
+  if (g.quiet) return;
+  cli.io.stdout.write(`${node.type === 'string' ? escapeTerminal(node.value) : toJsonText(node, 0)}\n`);
+}

@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { InspectError } from '../errors.js';
+import type { SourceFrom } from '../report/inspect.js';
+import { pickToken, type FoundToken } from '../token/extract.js';
+import { note, type Cli, type GlobalOptions } from './context.js';
+
+/** Token inputs larger than this are refused: no real carrier of a token is this big. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+export interface SourceOptions {
+  readonly file?: string;
+  readonly clipboard?: boolean;
+}
+
+export interface InputText {
+  readonly text: string;
+  readonly from: SourceFrom;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * The text that holds the token: the argument (`-` is stdin), `--file`,
+ * `--clipboard`, else a stdin that is not a terminal. An explicit source
+ * wins over a stdin that merely is not a terminal (CI runs with /dev/null).
+ * Returns null when there is nothing to read and stdin is a terminal.
+ */
+export async function readTokenInput(cli: Cli, arg: string | undefined, options: SourceOptions): Promise<InputText | null> {
+  const explicit = [arg !== undefined && 'an argument', options.file !== undefined && '--file', options.clipboard && '--clipboard'].filter(
+    (s): s is string => typeof s === 'string',
+  );
+  if (explicit.length > 1) {
+    throw new InspectError('ERR_CONFLICTING_SOURCES', `the token can come from one place only; got ${explicit.join(' and ')}`);
+  }
+  if (arg !== undefined && arg !== '-') return { text: arg, from: 'argument' };
+  if (options.file !== undefined) {
+    const bytes = await cli.io.readFile(options.file, MAX_INPUT_BYTES);
+    return { text: decoder.decode(bytes), from: 'file' };
+  }
+  if (options.clipboard) return { text: await cli.io.clipboard.read(), from: 'clipboard' };
+  if (arg === '-' || !cli.io.stdin.isTTY) {
+    return { text: decoder.decode(await cli.io.stdin.read(MAX_INPUT_BYTES)), from: 'stdin' };
+  }
+  return null;
+}
+
+/** No input and a terminal on stdin: the command's help on stderr, exit 2. */
+export function helpForMissingInput(cli: Cli, cmd: Command): void {
+  cli.io.stderr.write(cmd.helpInformation());
+  cli.exitCode = 2;
+}
+
+export interface LoadedToken {
+  readonly found: FoundToken;
+  readonly from: SourceFrom;
+}
+
+/**
+ * Read the input and pick the token in it; with several and no `--pick`, a
+ * note on stderr says which one was used. Null when there was no input.
+ */
+export async function loadToken(
+  cli: Cli,
+  g: GlobalOptions,
+  arg: string | undefined,
+  options: SourceOptions & { readonly pick?: string },
+): Promise<LoadedToken | null> {
+  const input = await readTokenInput(cli, arg, options);
+  if (input === null) return null;
+  const picked = pickToken(input.text, options.pick);
+  if (picked.count > 1 && options.pick === undefined) {
+    const names = picked.all.map((f) => f.name ?? f.as);
+    note(cli, g, `the input holds ${picked.count} tokens (${names.join(', ')}); using the first, ${names[0]}; choose with --pick <name>`);
+  }
+  return { found: picked.found, from: input.from };
+}
+
+/** The options every token-reading command takes. */
+export function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('-f, --file <path>', 'read the input from a file')
+    .option('-c, --clipboard', 'read the input from the system clipboard')
+    .option('--pick <name>', 'when the input holds several tokens, take the one with this cookie, parameter or JSON key name');
+}
