@@ -52,7 +52,7 @@ function timeLines(time: TimeReport, theme: Theme): string[] {
   }
   if (time.lifetime !== null) lines.push(`  ${'lifetime'.padEnd(10)}${spanText(time.lifetime)}`);
   const status = {
-    valid: () => theme.good(`VALID`) + (time.exp ? `, expires ${time.exp.relative}` : ''),
+    valid: () => theme.good('valid') + (time.exp ? `, expires ${time.exp.relative}` : '') + theme.dim(' (times only: the signature is not checked)'),
     expired: () => theme.bad('EXPIRED') + ` ${time.exp?.relative ?? ''}`,
     'not-yet-valid': () => theme.bad('NOT YET VALID') + `, starts ${time.nbf?.relative ?? ''}`,
     'no-expiry': () => theme.warn('NO EXPIRY') + ': valid forever once issued',

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runBin } from './run-bin.js';
+
+const example = (name: string): string => readFileSync(join(ROOT, 'examples', name), 'utf8');
+const NOW = ['--now', '2026-01-15T12:05:00Z'];
+const SENSITIVE = example('sensitive-token.txt').trim();
+
+describe('jwt-inspect decode (built binary)', () => {
+  it('decodes a bare token argument, keeping 64-bit ids', async () => {
+    const r = await runBin([...NOW, SENSITIVE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^UNVERIFIED/);
+    expect(r.stdout).toContain('"id": 12345678901234567890');
+    expect(r.stdout).toMatch(/"password": "hunter2!",\s+◀ critical/);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stderr).toBe('');
+  });
+
+  it.each([
+    ['an Authorization header line on stdin', 'authorization-header.txt', 'bearer', null],
+    ['a Set-Cookie header on stdin', 'set-cookie.txt', 'cookie', 'session'],
+    ['an OAuth token response on stdin', 'token-response.json', 'json', 'access_token'],
+  ])('finds the token in %s', async (_what, file, as, name) => {
+    const r = await runBin(['--json', ...NOW], { stdin: example(file) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).token.source).toEqual({ from: 'stdin', as, name });
+  });
+
+  it('reads --file, and - as stdin', async () => {
+    const fromFile = await runBin(['decode', '--json', ...NOW, '--file', 'examples/token-response.json', '--pick', 'id_token']);
+    expect(JSON.parse(fromFile.stdout).token.source).toEqual({ from: 'file', as: 'json', name: 'id_token' });
+    expect(fromFile.stderr).toBe('');
+    const dash = await runBin(['decode', '--claim', 'sub', '-'], { stdin: `Bearer ${SENSITIVE}` });
+    expect(dash.stdout).toBe('jane.doe@example.com\n');
+  });
+
+  it('finds a token in a URL fragment and in a bare cookie string', async () => {
+    const url = await runBin(['--json', ...NOW, `https://app.example.com/cb#state=x&id_token=${SENSITIVE}`]);
+    expect(JSON.parse(url.stdout).token.source).toEqual({ from: 'argument', as: 'url', name: 'id_token' });
+    const cookie = await runBin(['--json', ...NOW, `theme=dark; jwt=${SENSITIVE}`]);
+    expect(JSON.parse(cookie.stdout).token.source).toEqual({ from: 'argument', as: 'cookie', name: 'jwt' });
+  });
+
+  it('exit 1: a failed check', async () => {
+    const r = await runBin(['--max-ttl', '15m', '-q', ...NOW, SENSITIVE]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('no exp');
+  });
+
+  it('exit 2: usage errors, and help when nothing is given on a terminal-less empty stdin', async () => {
+    const r = await runBin(['--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('exit 3: no token in the input, in one line without a stack trace', async () => {
+    const r = await runBin([], { stdin: 'hello world\n' });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    const debug = await runBin(['--debug'], { stdin: 'hello world\n' });
+    expect(debug.stderr).toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('exit 3: an unreadable file', async () => {
+    const r = await runBin(['--file', 'no/such/file']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('cannot read no/such/file (ENOENT)');
+  });
+
+  it('prints --version and --help', async () => {
+    expect((await runBin(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const help = await runBin(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+  });
+});
