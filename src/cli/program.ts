@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
 import { decodeCommand } from './commands/decode.js';
 import type { Cli } from './context.js';
@@ -37,6 +38,7 @@ export function createProgram(cli: Cli): Command {
       outputError: (s, write) => write(s.replace(/^error: /, 'jwt-inspect: ')),
     });
   program.addCommand(decodeCommand(cli), { isDefault: true });
+  program.addCommand(auditCommand(cli));
   program.addCommand(completionCommand(cli));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;
