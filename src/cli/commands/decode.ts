@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
 import { freshCheck, maxTtlCheck, type CheckResult } from '../../claims/checks.js';
+import { evaluateExpectation, type Expectation } from '../../claims/expect.js';
 import { parsePathExactly, PathSyntaxError, resolvePath } from '../../claims/path.js';
 import { InspectError, usageError } from '../../errors.js';
+import { failedChecksText } from '../../render/checks-text.js';
 import { decodeText } from '../../render/decode-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { toJsonText } from '../../render/json.js';
@@ -9,6 +11,7 @@ import { reportJson } from '../../render/report-json.js';
 import { inspectToken, signatureBase64url, type InspectReport } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
+import { expectOption } from '../expect-option.js';
 import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
 import { durationArg } from '../parsers.js';
 
@@ -19,6 +22,7 @@ interface DecodeOptions {
   raw?: 'header' | 'payload' | 'signature';
   claim?: string;
   copy?: boolean;
+  expect?: Expectation[];
   fresh?: boolean;
   maxTtl?: number;
   redact?: boolean;
@@ -45,6 +49,7 @@ export function decodeCommand(cli: Cli): Command {
     .addOption(new Option('--raw <part>', 'print only one part as compact JSON (signature: base64url)').choices(['header', 'payload', 'signature']))
     .option('--claim <path>', 'print only the value of this claim (strings bare); exit 1 when absent')
     .option('--copy', 'also copy the decoded payload JSON to the clipboard')
+    .addOption(expectOption())
     .option('--fresh', 'exit 1 unless the token is inside its exp/nbf window now')
     .option('--max-ttl <duration>', 'exit 1 when exp - iat is longer than this (or exp is missing)', durationArg)
     .option('--redact', 'print a copy safe to share: no signature, sensitive values replaced by length and hash')
@@ -56,7 +61,9 @@ export function decodeCommand(cli: Cli): Command {
       const inspected = inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway });
       const report = options.redact ? redactReport(inspected) : inspected;
 
-      const checks: CheckResult[] = [];
+      // Expectations read the real values (not the redacted copy), and the inner claims of a nested JWT, as --fresh does.
+      const claims = inspected.inner?.payload ?? inspected.payload;
+      const checks: CheckResult[] = (options.expect ?? []).map((e) => evaluateExpectation(e, inspected.header, claims, g.now));
       if (options.fresh) checks.push(freshCheck(report.time));
       if (options.maxTtl !== undefined) checks.push(maxTtlCheck(report.time, options.maxTtl));
 
@@ -65,10 +72,8 @@ export function decodeCommand(cli: Cli): Command {
       else if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })) }));
       else if (!g.quiet) cli.io.stdout.write(decodeText(report, g.theme, { minSeverity: 'medium', redacted: options.redact === true }));
 
-      for (const failed of checks.filter((c) => !c.pass)) {
-        cli.io.stderr.write(`jwt-inspect: check failed: ${failed.expr}: ${failed.message}\n`);
-        cli.exitCode = 1;
-      }
+      cli.io.stderr.write(failedChecksText(checks));
+      if (checks.some((c) => !c.pass)) cli.exitCode = 1;
       if (options.copy) {
         await cli.io.clipboard.write(report.payload === null ? (report.payloadText ?? '') : toJsonText(report.payload));
         note(cli, g, 'payload copied to the clipboard');
