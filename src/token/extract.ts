@@ -18,7 +18,8 @@ export interface FoundToken {
 
 const COMPACT = /^[A-Za-z0-9_\-+/=]+(?:\.[A-Za-z0-9_\-+/=]*){2}(?:(?:\.[A-Za-z0-9_\-+/=]*){2})?$/;
 const DOTTED = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]*)+$/;
-const EMBEDDED = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)?/g;
+// Runs of base64url and dots, matched without overlap so free text is read in linear time.
+const TOKEN_RUN = /[A-Za-z0-9_\-.]{16,}/g;
 const BEARER = /^(?:(?:proxy-)?authorization\s*:\s*)?bearer\s+(\S+)\s*$/i;
 const COOKIE_HEADER = /^cookie\s*:\s*(.*)$/is;
 const SET_COOKIE_HEADER = /^set-cookie\s*:\s*(.*)$/is;
@@ -36,10 +37,31 @@ export function isCompactToken(text: string): boolean {
   return decodeJsonPart(header.bytes).json?.type === 'object';
 }
 
+const QUOTES = new Set(['"', "'", '`']);
+
 function stripWrapping(input: string): string {
-  let text = input.trim();
-  while (text.length >= 2 && /^(["'`]).*\1$/s.test(text)) text = text.slice(1, -1).trim();
-  return text;
+  const text = input.trim();
+  let start = 0;
+  let end = text.length;
+  while (end - start >= 2 && QUOTES.has(text[start]!) && text[end - 1] === text[start]) {
+    start++;
+    end--;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+  }
+  return text.slice(start, end);
+}
+
+/** The token inside a run of base64url and dots, if one starts at an `eyJ` (a JSON header's `{"`). */
+function tokenInRun(run: string): string | null {
+  const at = run.indexOf('eyJ');
+  if (at < 0) return null;
+  const parts = run.slice(at).split('.');
+  for (const count of [5, 3]) {
+    const candidate = parts.slice(0, count).join('.');
+    if (parts.length >= count && isCompactToken(candidate)) return candidate;
+  }
+  return null;
 }
 
 /**
@@ -61,7 +83,8 @@ export function findTokens(input: string): FoundToken[] {
     const perLine = lines.flatMap((line) => structuredForm(stripWrapping(line)));
     if (perLine.length > 0) return dedupe(perLine);
   }
-  return dedupe([...text.matchAll(EMBEDDED)].map((m) => m[0]).filter(isCompactToken).map((token) => ({ token, as: 'raw' as const, name: null })));
+  const embedded = [...text.matchAll(TOKEN_RUN)].map((m) => tokenInRun(m[0])).filter((t): t is string => t !== null);
+  return dedupe(embedded.map((token) => ({ token, as: 'raw' as const, name: null })));
 }
 
 function structuredForm(text: string): FoundToken[] {

@@ -1,0 +1,37 @@
+// Runs the text-facing functions of the built package over long adversarial
+// strings. The test that spawns this kills it at a time bound: a regular
+// expression with catastrophic backtracking shows up as a timeout.
+import { findTokens } from '../../dist/token/extract.js';
+import { decodeToken } from '../../dist/token/decode.js';
+import { inspectToken } from '../../dist/report/inspect.js';
+import { escapeTerminal } from '../../dist/render/escape.js';
+import { parseCookieList, parseSetCookie } from '../../dist/token/cookie.js';
+
+const N = Number(process.argv[2] ?? 200_000);
+const b64 = (s) => Buffer.from(s).toString('base64url');
+const SEEDS = ['a', 'eyJ', '.', '"', "'", '=', ';', 'Bearer ', '{"a":', '%', ' ', 'a.', '1', '-', 'a=', '@', '\u001b[', 'eyJ.', '1-', '+1', '4111 ', 'A1', '\\', '${', '{{'];
+const long = (seed, n = N) => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
+
+for (const seed of SEEDS) {
+  const text = long(seed);
+  findTokens(text);
+  findTokens(`Authorization: Bearer ${text}`);
+  findTokens(`https://x.example/?a=${text}#b=${text}`);
+  escapeTerminal(text);
+  parseCookieList(text);
+  parseSetCookie(text);
+  try {
+    decodeToken(`${b64('{"alg":"HS256"}')}.${text}.x`);
+  } catch {}
+}
+
+// Claim values under every sensitive-looking name, each as long as the detectors accept (64 KiB guard).
+const NAMES = ['password', 'email', 'card_number', 'ssn', 'iban', 'phone', 'address', 'dob', 'ip', 'lat', 'api_key', 'sub', 'kid', 'note', 'refresh_token', 'callback', 'roles'];
+for (const seed of SEEDS) {
+  const value = long(seed, 60_000);
+  for (const name of NAMES) {
+    const token = `${b64(JSON.stringify({ alg: 'HS256', kid: value, typ: value }))}.${b64(JSON.stringify({ [name]: value }))}.${b64('sig')}`;
+    inspectToken({ token, as: 'raw', name: null }, 'argument', { now: 1_700_000_000, leeway: 0 });
+  }
+}
+process.stdout.write('done\n');
