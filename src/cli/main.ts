@@ -3,7 +3,7 @@ import { EXIT, InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { escapeTerminal } from '../render/escape.js';
 import { toJsonText } from '../render/json.js';
-import type { Cli } from './context.js';
+import { newCli } from './context.js';
 import { createProgram } from './program.js';
 
 /** Commander's own outcomes that are not failures. */
@@ -14,7 +14,7 @@ const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version', 'c
  * return the exit code. Never calls process.exit.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const cli: Cli = { io, exitCode: EXIT.ok };
+  const cli = newCli(io);
   const json = argv.includes('--json');
   const debug = argv.includes('--debug');
   try {

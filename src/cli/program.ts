@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
 import { decodeCommand } from './commands/decode.js';
-import type { Cli } from './context.js';
+import { decideTheme, type Cli } from './context.js';
 import { durationArg, instantArg } from './parsers.js';
 
 const EXAMPLES = `
@@ -31,6 +31,7 @@ export function createProgram(cli: Cli): Command {
     .showSuggestionAfterError()
     .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', EXAMPLES)
+    .hook('preAction', (_program, action) => decideTheme(cli, action))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => cli.io.stdout.write(s),

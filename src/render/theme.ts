@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../audit/rule.js';
 
 export type ColorChoice = boolean | undefined;
@@ -33,8 +33,32 @@ export interface Theme {
   readonly severity: (severity: Severity, s: string) => string;
 }
 
-export function createTheme(level: 0 | 1 | 2 | 3): Theme {
-  const c: ChalkInstance = new Chalk({ level });
+const plain = (s: string): string => s;
+
+/** The theme without colour: no chalk needed, so the common piped case never loads it. */
+export const PLAIN_THEME: Theme = {
+  enabled: false,
+  key: plain,
+  string: plain,
+  number: plain,
+  literal: plain,
+  punct: plain,
+  heading: plain,
+  dim: plain,
+  good: plain,
+  bad: plain,
+  warn: plain,
+  severity: (_severity, s) => s,
+};
+
+/** The theme for a colour level; chalk is imported only when colour is on. */
+export async function loadTheme(level: 0 | 1 | 2 | 3): Promise<Theme> {
+  if (level === 0) return PLAIN_THEME;
+  const { Chalk } = await import('chalk');
+  return colorTheme(new Chalk({ level }));
+}
+
+function colorTheme(c: ChalkInstance): Theme {
   const severityStyles: Record<Severity, (s: string) => string> = {
     critical: (s) => c.bold.white.bgRed(s),
     high: (s) => c.bold.red(s),
@@ -43,7 +67,7 @@ export function createTheme(level: 0 | 1 | 2 | 3): Theme {
     info: (s) => c.dim(s),
   };
   return {
-    enabled: level > 0,
+    enabled: true,
     key: (s) => c.blue(s),
     string: (s) => c.green(s),
     number: (s) => c.yellow(s),
