@@ -1,3 +1,4 @@
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatDuration, parseDuration } from '../../src/claims/duration.js';
@@ -18,7 +19,7 @@ describe('durations', () => {
   it('property: formatDuration round trips through parseDuration', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 9 }), (n) => {
       expect(parseDuration(formatDuration(n))).toBe(n);
-    }), { seed: 7, numRuns: 500 });
+    }), fuzzSettings(500));
   });
 });
 

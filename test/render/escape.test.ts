@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { escapeTerminal, quoteJson } from '../../src/render/escape.js';
 
@@ -23,7 +24,7 @@ describe('escapeTerminal', () => {
         expect(quoteJson(s)).not.toMatch(DANGEROUS);
         expect(JSON.parse(quoteJson(s))).toBe(s);
       }),
-      { seed: 99, numRuns: 1000 },
+      fuzzSettings(1000),
     );
   });
 });

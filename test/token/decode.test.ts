@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { InspectError } from '../../src/errors.js';
 import { decodeToken } from '../../src/token/decode.js';
@@ -74,7 +75,7 @@ describe('decodeToken', () => {
           expect(error).toBeInstanceOf(InspectError);
         }
       }),
-      { seed: 20260115, numRuns: 1000 },
+      fuzzSettings(1000),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { InspectError } from '../../src/errors.js';
 import { findTokens, isCompactToken, pickToken } from '../../src/token/extract.js';
@@ -73,7 +74,7 @@ describe('findTokens', () => {
           expect(f.token).toContain('.');
         }
       }),
-      { seed: 20260115, numRuns: 500 },
+      fuzzSettings(500),
     );
   });
 });
