@@ -1,8 +1,9 @@
 import { toJsonText } from '../render/json.js';
-import { JsonSyntaxError, parseJson, type JsonNode, type JsonNumber, type JsonObject } from '../token/json.js';
+import type { JsonNode, JsonNumber, JsonObject } from '../token/json.js';
 import type { CheckResult } from './checks.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { compareNumberText, jsonEqual } from './json-equal.js';
+import { jsonOrString } from './loose-value.js';
 import { parseClaimPath, PathSyntaxError, resolvePath, type ClaimPath } from './path.js';
 import { claimPathText, segmentsText } from './path-text.js';
 
@@ -57,16 +58,6 @@ function pathAt(text: string, pos: number): { path: ClaimPath; end: number } {
   }
 }
 
-/** JSON when it parses as JSON (`42`, `true`, `"x"`, `[1,2]`), else the text as a string. */
-function valueOf(text: string): JsonNode {
-  try {
-    return parseJson(text).value;
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return { type: 'string', value: text };
-    throw error;
-  }
-}
-
 function boundOf(text: string, start: number, op: string): Bound {
   const now = /^now(?:\s*([+-])\s*(.*))?$/s.exec(text);
   if (now) {
@@ -77,7 +68,7 @@ function boundOf(text: string, start: number, op: string): Bound {
     }
     return { kind: 'now', offset: now[1] === '-' ? -seconds : seconds };
   }
-  const value = valueOf(text);
+  const value = jsonOrString(text);
   if (value.type !== 'number') fail(`expected a number, now, now+15m or now-1h after '${op}'`, start);
   return { kind: 'number', number: value };
 }
@@ -101,13 +92,13 @@ export function parseExpectation(text: string): Expectation {
   if (valueText === '') fail(`expected a value after '${op}' (for an empty string write "")`, pos);
   if (valueText.startsWith('=')) fail(`'${op}=' is not an operator; to compare with text that starts with '=', quote it as JSON`, pos);
   if (COMPARISONS.has(op)) return { text, path, op: op as CompareOperator, bound: boundOf(valueText, pos, op) };
-  return { text, path, op: op as ValueOperator, value: valueOf(valueText) };
+  return { text, path, op: op as ValueOperator, value: jsonOrString(valueText) };
 }
 
 function bareString(node: JsonNode): node is { type: 'string'; value: string } {
   if (node.type !== 'string') return false;
   const s = node.value;
-  return s !== '' && s === s.trim() && !s.startsWith('=') && valueOf(s).type === 'string';
+  return s !== '' && s === s.trim() && !s.startsWith('=') && jsonOrString(s).type === 'string';
 }
 
 function valueText(node: JsonNode): string {
