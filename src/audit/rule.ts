@@ -30,6 +30,8 @@ export interface AuditContext {
   readonly lifetimes: LifetimePolicy;
   /** Evidence shows values in full instead of masked. */
   readonly showValues: boolean;
+  /** The HMAC secret the user supplied (`--secret*`), for short-secret and password-like-secret. */
+  readonly secret?: Uint8Array;
 }
 
 /** One thing a rule saw; the rule's own severity applies unless the hit names another. */
@@ -53,6 +55,18 @@ export interface Rule {
   readonly check: (ctx: AuditContext) => readonly RuleHit[];
 }
 
+/** What the README, `--ignore` and SARIF need to know about a rule: everything but its check. */
+export type RuleInfo = Omit<Rule, 'check'>;
+
+/**
+ * A rule about the input text itself rather than a decoded token: it runs
+ * when the input is not a compact token at all (not-compact,
+ * json-serialization), through auditInput().
+ */
+export interface InputRule extends RuleInfo {
+  readonly checkInput: (text: string) => readonly RuleHit[];
+}
+
 export interface Finding {
   readonly id: string;
   readonly severity: Severity;
@@ -66,6 +80,24 @@ export interface Finding {
 
 export function defineRule(rule: Rule): Rule {
   return rule;
+}
+
+export function defineInputRule(rule: InputRule): InputRule {
+  return rule;
+}
+
+/** A finding from a rule and one of its hits. */
+export function findingOf(rule: RuleInfo, hit: RuleHit): Finding {
+  return {
+    id: rule.id,
+    severity: hit.severity ?? rule.severity,
+    category: rule.category,
+    title: rule.title,
+    path: hit.path ?? null,
+    evidence: hit.evidence ?? null,
+    note: hit.note ?? null,
+    advice: rule.advice,
+  };
 }
 
 /** Higher is worse; used to sort and to compare against `--fail-on`. */

@@ -1,61 +1,50 @@
 import { evidenceOf } from '../mask.js';
-import { defineRule, type AuditContext, type RuleHit } from '../rule.js';
-import { leaves, nameTokens, type Leaf } from '../sensitive/walk.js';
+import { defineRule, type RuleHit, type Severity } from '../rule.js';
+import { sensitiveDetections } from '../sensitive/detect.js';
+import type { SensitiveRuleId } from '../sensitive/leaf.js';
 
-const CREDENTIAL_WORDS = new Set([
-  'password', 'passwd', 'pwd', 'passphrase', 'passcode', 'secret', 'credentials', 'creds', 'dsn',
-]);
-const CREDENTIAL_PAIRS = [
-  'client secret', 'private key', 'secret key', 'api key', 'access key', 'auth key', 'signing key', 'encryption key',
-  'session key', 'otp secret', 'totp secret', 'mfa secret', 'connection string', 'database url',
-];
-const CREDENTIAL_JOINED = new Set(['privkey', 'apikey']);
-const METADATA_WORDS = new Set(['changed', 'expires', 'expiry', 'updated', 'last', 'set', 'reset', 'required', 'policy', 'strength', 'hint', 'length', 'age', 'at', 'count']);
-const PLACEHOLDER = /^(?:true|false|null|a+|\*+|\$\{[^}]*\}|\{\{[^}]*\}\}|%[^%]+%|redacted|<redacted>|n\/a)$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function isCredentialName(key: string): boolean {
-  if (key === 'pin') return true;
-  const tokens = nameTokens(key);
-  if (/^(?:has|is|must)_/i.test(key) || tokens.some((t) => METADATA_WORDS.has(t))) return false;
-  const joined = tokens.join(' ');
-  return tokens.some((t) => CREDENTIAL_WORDS.has(t) || CREDENTIAL_JOINED.has(t)) || CREDENTIAL_PAIRS.some((p) => ` ${joined} `.includes(` ${p} `));
+/**
+ * AUDIT-RULES §1.5. A JWS payload is only base64url, readable by every
+ * holder of the token [WSTG]; RFC 7519 §12 says to leave such data out, and
+ * RFC 9068 §6 that clients can read access tokens. The detection is in
+ * sensitive/; each rule here reports the detections of its own id.
+ */
+function sensitiveRule(id: SensitiveRuleId, severity: Severity, title: string, advice: string) {
+  return defineRule({
+    id,
+    severity,
+    category: 'sensitive-data',
+    title,
+    advice,
+    check: (ctx) =>
+      sensitiveDetections(ctx)
+        .filter((d) => d.rule === id)
+        .map((d): RuleHit => ({
+          severity: d.severity,
+          path: d.path,
+          note: d.note,
+          ...(d.value !== null ? { evidence: evidenceOf(d.value, ctx.showValues) } : d.evidence !== null ? { evidence: d.evidence } : {}),
+        })),
+  });
 }
 
-function parts(ctx: AuditContext): Leaf[] {
-  return [...leaves(ctx.token.header, 'header'), ...(ctx.token.claims ? leaves(ctx.token.claims, 'payload') : [])];
-}
-
-const EMAIL =
-  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,63}$/;
+const NOT_IN_TOKENS = 'Anyone holding the token can read its claims';
 
 export const sensitiveRules = [
-  defineRule({
-    id: 'sensitive-credential',
-    severity: 'critical',
-    category: 'sensitive-data',
-    title: 'Credential in the token',
-    advice: 'Anyone holding the token can read its claims: never put passwords, secrets or API keys in one.',
-    check: (ctx) =>
-      parts(ctx).flatMap((leaf): RuleHit[] => {
-        if (leaf.key === null || leaf.node.type !== 'string' || !isCredentialName(leaf.key)) return [];
-        const value = leaf.node.value;
-        if (value === '' || PLACEHOLDER.test(value) || ISO_DATE.test(value)) return [];
-        return [{ path: leaf.path, evidence: evidenceOf(value, ctx.showValues) }];
-      }),
-  }),
-  defineRule({
-    id: 'email-address',
-    severity: 'low',
-    category: 'sensitive-data',
-    title: 'Email address',
-    advice: 'Personal data is readable by every holder of the token; prefer an opaque subject id.',
-    check: (ctx) =>
-      parts(ctx).flatMap((leaf): RuleHit[] => {
-        if (leaf.node.type !== 'string' || !EMAIL.test(leaf.node.value)) return [];
-        // OIDC Core §5.1: the top-level `email` of an id token was asked for by the client.
-        const standard = leaf.path === 'payload.email' && ctx.tokenClass === 'id';
-        return [{ path: leaf.path, evidence: evidenceOf(leaf.node.value, ctx.showValues), ...(standard ? { severity: 'info' as const } : {}) }];
-      }),
-  }),
+  sensitiveRule('sensitive-credential', 'critical', 'Credential in the token', `${NOT_IN_TOKENS}: never put passwords, secrets or API keys in one; rotate this one.`),
+  sensitiveRule('private-key-material', 'critical', 'Private key material', `${NOT_IN_TOKENS}: this private key is leaked; revoke it and issue a new one.`),
+  sensitiveRule('service-credential', 'critical', 'Known-format service credential', `${NOT_IN_TOKENS}: revoke this credential at its service and keep it server-side.`),
+  sensitiveRule('nested-bearer-token', 'medium', 'A bearer token inside the token', 'Whoever reads this token can replay the one inside it; pass tokens separately, or reference them.'),
+  sensitiveRule('high-entropy-secret', 'high', 'High-entropy string under a secret-like name', `${NOT_IN_TOKENS}: if this is a key or token, rotate it and keep it server-side.`),
+  sensitiveRule('payment-card', 'high', 'Payment card number', 'Card numbers must not travel in tokens (PCI DSS); store a reference to a vault instead.'),
+  sensitiveRule('national-id', 'high', 'Government identifier (US SSN / ITIN)', `${NOT_IN_TOKENS}: use an opaque internal id instead of a government number.`),
+  sensitiveRule('iban', 'high', 'IBAN', `${NOT_IN_TOKENS}: keep bank details server-side and reference them.`),
+  sensitiveRule('special-category', 'high', 'Special-category or financial data', 'Health, beliefs, biometrics and money are special-category data (GDPR Art. 9); keep them out of tokens.'),
+  sensitiveRule('date-of-birth', 'medium', 'Date of birth', `${NOT_IN_TOKENS}: send an age or an over-18 flag instead of the date.`),
+  sensitiveRule('postal-address', 'medium', 'Postal address', `${NOT_IN_TOKENS}: fetch the address from the userinfo endpoint when it is needed.`),
+  sensitiveRule('phone-number', 'low', 'Phone number', `${NOT_IN_TOKENS}: fetch contact data from the userinfo endpoint when it is needed.`),
+  sensitiveRule('email-address', 'low', 'Email address', 'Personal data is readable by every holder of the token; prefer an opaque subject id (OIDC Core §2).'),
+  sensitiveRule('ip-address', 'low', 'IP address', `${NOT_IN_TOKENS}: client addresses are personal data, and internal ones map the network.`),
+  sensitiveRule('geolocation', 'low', 'Precise geolocation', `${NOT_IN_TOKENS}: round coordinates or leave them out.`),
+  sensitiveRule('personal-name', 'info', 'Personal name', 'Names are personal data (RFC 7519 §12); include them only when the audience needs them.'),
 ];
