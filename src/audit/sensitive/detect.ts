@@ -42,6 +42,8 @@ interface Place {
 
 class Scan {
   readonly found: Detection[] = [];
+  /** OIDC address objects already reported whole: their members add nothing. */
+  private readonly addresses = new Set<string>();
 
   constructor(private readonly now: number) {}
 
@@ -71,6 +73,7 @@ class Scan {
     if (scope.claimsSet && visit.depth === 1 && visit.key === 'address') {
       const filled = oidcAddressMembers(visit.node);
       if (filled.length > 0) {
+        this.addresses.add(visit.path);
         this.report(visit, place, { rule: 'postal-address', severity: 'medium', byValue: true, byBoth: true, what: 'OIDC address claim' }, null, `members ${filled.join(', ')}`);
       }
     }
@@ -94,7 +97,12 @@ class Scan {
     const { candidates, category } = leafCandidates(visit, scope);
     if (node.type === 'string') candidates.push(...this.nested(node.value, visit, place));
     const best = strongest(candidates);
-    if (best) this.report(visit, place, best, value, null, confidenceOf(best, category));
+    if (best === null || (best.rule === 'postal-address' && this.insideReportedAddress(visit.path))) return;
+    this.report(visit, place, best, value, null, confidenceOf(best, category));
+  }
+
+  private insideReportedAddress(path: string): boolean {
+    return [...this.addresses].some((parent) => path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`));
   }
 
   /** AUDIT-RULES §2 step 1: walk JSON and JWT strings too; a JWT is itself a bearer token. */

@@ -105,8 +105,9 @@ function isIdName(key: string | null): boolean {
 /** The email rule (AUDIT-RULES §2 "Decision on OIDC email"). */
 function emailCandidate(value: string, key: string | null, scope: LeafScope, depth: number): Candidate {
   if (isServiceAccount(value)) return { rule: 'email-address', severity: 'info', byValue: true, what: 'service account' };
-  // OIDC Core §5.1: an ID token's top-level email (or email-shaped preferred_username) was asked for by the client.
-  const standard = scope.claimsSet && depth === 1 && (key === 'email' || key === 'preferred_username') && scope.tokenClass === 'id';
+  // OIDC Core §5.1: an ID token's top-level email, or a standard name claim holding one (Auth0 names
+  // database users by their email), was asked for by the client.
+  const standard = scope.claimsSet && depth === 1 && (key === 'email' || PERSONAL_NAME_CLAIMS.has(key ?? '')) && scope.tokenClass === 'id';
   return { rule: 'email-address', severity: standard ? 'info' : 'low', byValue: true, what: standard ? 'OIDC email claim of an ID token' : 'email address' };
 }
 
