@@ -5,6 +5,33 @@
 export interface OutputStream {
   write(text: string): void;
   readonly isTTY: boolean;
+  /** The reader went away (`| head -1`): further writes go nowhere, and long work may stop. */
+  readonly closed: boolean;
+}
+
+/** Which entries a folder walk leaves out; paths relative to the folder walked, `/`-separated. */
+export interface WalkFilter {
+  skipFolder(relativePath: string): boolean;
+  skipFile(relativePath: string): boolean;
+}
+
+export interface WalkedFile {
+  readonly path: string;
+  /** Found by walking a folder, rather than named by the user. */
+  readonly fromFolder: boolean;
+}
+
+export interface Files {
+  /**
+   * The regular files a path names: itself when it is not a folder, else
+   * every file below it, depth first in name order. Symbolic links are
+   * followed and every real folder and file visited once, so a link loop
+   * ends. Throws ERR_READ_FAILED when the path itself cannot be read; what
+   * cannot be read below it goes to `onSkip`.
+   */
+  walk(path: string, filter: WalkFilter, onSkip: (path: string, reason: string) => void): AsyncIterable<WalkedFile>;
+  /** A file's bytes in chunks; a chunk is valid only until the next one is asked for. */
+  stream(path: string): AsyncIterable<Uint8Array>;
 }
 
 export interface Io {
@@ -12,6 +39,8 @@ export interface Io {
     readonly isTTY: boolean;
     /** The whole of stdin; throws ERR_INPUT_TOO_LARGE past `limit` bytes. */
     read(limit: number): Promise<Uint8Array>;
+    /** Stdin in chunks as they arrive, never held whole. */
+    stream(): AsyncIterable<Uint8Array>;
   };
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
@@ -24,4 +53,11 @@ export interface Io {
     read(): Promise<string>;
     write(text: string): Promise<void>;
   };
+  /** Folder walking and streaming reads, for scan. */
+  readonly files: Files;
+  /**
+   * Call `listener` on the first Ctrl-C (SIGINT) instead of dying; a second
+   * one kills as usual. Returns the function that removes the listener.
+   */
+  onInterrupt(listener: () => void): () => void;
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { InspectError } from '../errors.js';
-import type { Io, OutputStream } from './io.js';
+import type { Files, Io, OutputStream } from './io.js';
 
 function tooLarge(what: string, limit: number): InspectError {
   return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes; give the token alone, or cut the input down`);
@@ -19,11 +19,25 @@ async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what
 
 function output(stream: NodeJS.WriteStream): OutputStream {
   // A reader that went away (`| head -1`) is not an error worth a stack trace.
+  let closed = false;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
+    closed = true;
   });
-  return { write: (text) => void stream.write(text), isTTY: stream.isTTY === true };
+  return {
+    write: (text) => void (closed || stream.write(text)),
+    isTTY: stream.isTTY === true,
+    get closed() {
+      return closed;
+    },
+  };
 }
+
+/** The file walker loads only when a scan runs. */
+async function loadFiles(): Promise<Files> {
+  return (await import('./files.js')).realFiles;
+}
+
 
 function clipboardError(action: string, cause: unknown): InspectError {
   const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
@@ -40,6 +54,7 @@ export function createProcessIo(): Io {
     stdin: {
       isTTY: process.stdin.isTTY === true,
       read: (limit) => readStream(process.stdin, limit, 'standard input'),
+      stream: () => process.stdin,
     },
     stdout: output(process.stdout),
     stderr: output(process.stderr),
@@ -76,6 +91,22 @@ export function createProcessIo(): Io {
           throw clipboardError('write to', cause);
         }
       },
+    },
+    files: {
+      async *walk(path, filter, onSkip) {
+        yield* (await loadFiles()).walk(path, filter, onSkip);
+      },
+      async *stream(path) {
+        yield* (await loadFiles()).stream(path);
+      },
+    },
+    onInterrupt(listener) {
+      const once = (): void => {
+        process.removeListener('SIGINT', once);
+        listener();
+      };
+      process.on('SIGINT', once);
+      return () => void process.removeListener('SIGINT', once);
     },
   };
 }

@@ -53,7 +53,7 @@ function stripWrapping(input: string): string {
 }
 
 /** The token inside a run of base64url and dots, if one starts at an `eyJ` (a JSON header's `{"`). */
-function tokenInRun(run: string): string | null {
+export function tokenInRun(run: string): string | null {
   const at = run.indexOf('eyJ');
   if (at < 0) return null;
   const parts = run.slice(at).split('.');

@@ -1,11 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { InspectError } from '../../src/errors.js';
+import { realFiles } from '../../src/io/files.js';
 import type { Io } from '../../src/io/io.js';
 
 export interface FakeIo extends Io {
   readonly out: () => string;
   readonly err: () => string;
   readonly clipboardText: () => string;
+  /** Press Ctrl-C: calls what the program gave to onInterrupt. */
+  readonly interrupt: () => void;
 }
 
 export interface FakeIoOptions {
@@ -18,6 +21,15 @@ export interface FakeIoOptions {
   now?: number;
   files?: Record<string, string>;
   clipboard?: string | Error;
+  /** What stdin.stream() yields (default: the stdin text in one chunk). */
+  stdinStream?: () => AsyncIterable<Uint8Array>;
+  stderrIsTTY?: boolean;
+  /** stdout reports itself closed (a reader that went away) after this many writes. */
+  stdoutClosesAfter?: number;
+}
+
+async function* inChunks<T>(...items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 /** An Io for in-process tests: strings in, strings out, a fixed clock, files from a map (else the disk). */
@@ -25,6 +37,8 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
   let stdout = '';
   let stderr = '';
   let clip = typeof options.clipboard === 'string' ? options.clipboard : '';
+  let writes = 0;
+  let interruptListener: (() => void) | undefined;
   return {
     stdin: {
       isTTY: options.stdinIsTTY ?? options.stdin === undefined,
@@ -33,9 +47,19 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
         if (bytes.byteLength > limit) throw new InspectError('ERR_INPUT_TOO_LARGE', 'standard input is too large');
         return bytes;
       },
+      stream: options.stdinStream ?? (() => inChunks(Buffer.from(options.stdin ?? ''))),
     },
-    stdout: { write: (s) => void (stdout += s), isTTY: options.stdoutIsTTY ?? false },
-    stderr: { write: (s) => void (stderr += s), isTTY: false },
+    stdout: {
+      write: (s) => {
+        writes++;
+        stdout += s;
+      },
+      isTTY: options.stdoutIsTTY ?? false,
+      get closed() {
+        return options.stdoutClosesAfter !== undefined && writes >= options.stdoutClosesAfter;
+      },
+    },
+    stderr: { write: (s) => void (stderr += s), isTTY: options.stderrIsTTY ?? false, closed: false },
     env: options.env ?? {},
     now: () => options.now ?? 1_700_000_000,
     async readFile(path) {
@@ -56,6 +80,20 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
         clip = text;
       },
     },
+    files: {
+      walk(path, filter, onSkip) {
+        return options.files?.[path] !== undefined ? inChunks({ path, fromFolder: false }) : realFiles.walk(path, filter, onSkip);
+      },
+      stream(path) {
+        const text = options.files?.[path];
+        return text !== undefined ? inChunks(Buffer.from(text)) : realFiles.stream(path);
+      },
+    },
+    onInterrupt(listener) {
+      interruptListener = listener;
+      return () => (interruptListener = undefined);
+    },
+    interrupt: () => interruptListener?.(),
     out: () => stdout,
     err: () => stderr,
     clipboardText: () => clip,

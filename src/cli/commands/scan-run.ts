@@ -1,0 +1,86 @@
+import { failsAt } from '../../audit/threshold.js';
+import type { Io } from '../../io/io.js';
+import { scanJson, scanJsonLine } from '../../render/scan-json.js';
+import { scanSarif } from '../../render/scan-sarif.js';
+import { listedSeverity, progressLine, scanText } from '../../render/scan-text.js';
+import { pathFilter } from '../../scan/filter.js';
+import { scanPaths, type ScanProgress } from '../../scan/scan.js';
+import { note, type Cli, type GlobalOptions } from '../context.js';
+import type { ScanCommandOptions, ScanFormat } from './scan.js';
+
+/** 128 + SIGINT: what a shell reports for a command ended by Ctrl-C. */
+const EXIT_INTERRUPTED = 130;
+/** How often the progress line is redrawn, in seconds. */
+const PROGRESS_EVERY = 0.2;
+
+/** The `\r`-redrawn status line on a terminal's stderr. */
+class ProgressLine {
+  readonly #started: number;
+  #drawnAt = -Infinity;
+  #shown = false;
+
+  constructor(readonly io: Io) {
+    this.#started = io.now();
+  }
+
+  update(p: Readonly<ScanProgress>): void {
+    const now = this.io.now();
+    if (now - this.#drawnAt < PROGRESS_EVERY) return;
+    this.#drawnAt = now;
+    this.#shown = true;
+    this.io.stderr.write(`\r${progressLine(p, now - this.#started)}\u001b[K`);
+  }
+
+  clear(): void {
+    if (this.#shown) this.io.stderr.write('\r\u001b[K');
+    this.#shown = false;
+  }
+}
+
+function formatOf(g: GlobalOptions, options: ScanCommandOptions): ScanFormat {
+  return options.format ?? (options.jsonl ? 'jsonl' : g.json ? 'json' : 'text');
+}
+
+/** Run a scan and print it: the action of `scan`, loaded only when a scan runs. */
+export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string[], options: ScanCommandOptions): Promise<void> {
+  const io = cli.io;
+  const format = formatOf(g, options);
+  const showTokens = options.showTokens === true;
+  const progress = io.stderr.isTTY && !g.quiet ? new ProgressLine(io) : null;
+  const interrupt = new AbortController();
+  const removeListener = io.onInterrupt(() => interrupt.abort());
+  let result;
+  try {
+    result = await scanPaths(io, {
+      paths,
+      filter: pathFilter(options.include ?? [], options.exclude ?? []),
+      inspect: { now: g.now, leeway: g.leeway },
+      signal: interrupt.signal,
+      outputClosed: () => io.stdout.closed,
+      ...(format === 'jsonl' ? { onToken: (t) => io.stdout.write(scanJsonLine(t, showTokens)) } : {}),
+      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+      onNote: (path, text) => {
+        progress?.clear();
+        note(cli, g, `${path}: ${text}`);
+      },
+    });
+  } finally {
+    progress?.clear();
+    removeListener();
+  }
+  // The reader went away (`| head -1`): nobody is left to tell anything.
+  if (io.stdout.closed) return;
+
+  const failed = failsAt(
+    result.tokens.flatMap((t) => t.report.findings),
+    options.failOn,
+  );
+  if (format === 'json') io.stdout.write(scanJson(result, showTokens));
+  else if (format === 'sarif') io.stdout.write(scanSarif(result));
+  else if (format === 'text' && (!g.quiet || failed || result.stopped)) io.stdout.write(scanText(result, g.theme, { showTokens, minSeverity: listedSeverity(options.failOn) }));
+
+  if (interrupt.signal.aborted) {
+    note(cli, g, `interrupted after ${result.progress.files} files; the ${result.tokens.length} tokens found so far are above`);
+    cli.exitCode = EXIT_INTERRUPTED;
+  } else if (failed) cli.exitCode = 1;
+}

@@ -1,0 +1,49 @@
+import { Command, Option } from 'commander';
+import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
+import { globalOptions, type Cli } from '../context.js';
+import { helpForMissingInput } from '../input.js';
+import { collect } from '../parsers.js';
+
+export const SCAN_FORMATS = ['text', 'json', 'jsonl', 'sarif'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+
+export interface ScanCommandOptions {
+  include?: string[];
+  exclude?: string[];
+  format?: ScanFormat;
+  jsonl?: boolean;
+  failOn: FailOn;
+  showTokens?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ jwt-inspect scan .                                   # a repository: .git, node_modules, binaries skipped
+  $ jwt-inspect scan /var/log/app --include '*.log'
+  $ jwt-inspect scan session.har --json | jq '.tokens[].locations'
+  $ kubectl logs deploy/api | jwt-inspect scan --jsonl
+  $ jwt-inspect scan --format sarif --fail-on medium src > jwt-scan.sarif
+`;
+
+export function scanCommand(cli: Cli): Command {
+  return new Command('scan')
+    .summary('find every JWT in files, folders, HAR files, logs or stdin')
+    .description(
+      'Find every JWT in files, folders (recursively), HAR archives or stdin, and report each distinct token once with where it was seen, its alg, kid, iss, sub, time status and findings. Exit 1 when a finding is at or above --fail-on.',
+    )
+    .argument('[paths...]', 'files and folders to scan; - for stdin (the default when stdin is not a terminal)')
+    .option('--include <glob>', 'in folders, scan only files matching this glob (repeatable; *, **, ?)', collect)
+    .option('--exclude <glob>', 'in folders, leave out files and folders matching this glob (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'output format (default: text, or json with --json)').choices(SCAN_FORMATS))
+    .option('--jsonl', 'one JSON line per token, written as soon as it is found (same as --format jsonl)')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(FAIL_ON_CHOICES).default('high'))
+    .option('--show-tokens', 'show whole tokens instead of redacting them')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], options: ScanCommandOptions, cmd: Command) => {
+      const g = globalOptions(cli, cmd);
+      if (paths.length === 0 && cli.io.stdin.isTTY) return helpForMissingInput(cli, cmd);
+      // The scanner and the file walker load only when a scan runs.
+      const { runScan } = await import('./scan-run.js');
+      await runScan(cli, g, paths, options);
+    });
+}

@@ -1,0 +1,175 @@
+import { InspectError } from '../errors.js';
+import type { Io, WalkedFile, WalkFilter } from '../io/io.js';
+import type { InspectOptions, SourceFrom } from '../report/inspect.js';
+import type { FoundToken } from '../token/extract.js';
+import { TokenCollector, type ScanLocation, type ScannedToken } from './collect.js';
+import { looksBinary } from './filter.js';
+import { TokenFinder } from './finder.js';
+import { readHar, tokensInHar } from './har-scan.js';
+
+/** What a scan has done so far (for the progress line and the summary). */
+export interface ScanProgress {
+  /** Files and streams read (stdin counts as one). */
+  files: number;
+  bytes: number;
+  /** Files a folder walk left out because they are binary or unreadable. */
+  skipped: number;
+  tokens: number;
+}
+
+export interface ScanOptions {
+  /** Files and folders; `-` is stdin; none is stdin too. */
+  readonly paths: readonly string[];
+  readonly filter: WalkFilter;
+  readonly inspect: InspectOptions;
+  /** Stops the scan between two chunks, or while it waits for one (Ctrl-C). */
+  readonly signal: AbortSignal;
+  /** Checked between chunks: the reader of the output went away. */
+  readonly outputClosed: () => boolean;
+  /** A token seen for the first time. */
+  readonly onToken?: (token: ScannedToken) => void;
+  /** After every chunk read. */
+  readonly onProgress?: (progress: Readonly<ScanProgress>) => void;
+  /** A file left out or read differently, and why. */
+  readonly onNote?: (path: string, note: string) => void;
+}
+
+export interface ScanResult {
+  readonly tokens: ScannedToken[];
+  readonly progress: Readonly<ScanProgress>;
+  /** The scan was cut short (Ctrl-C, or the output closed): the tokens are those found so far. */
+  readonly stopped: boolean;
+}
+
+/** Where a scan reads from: the files and the stdin of the Io. */
+export type ScanIo = Pick<Io, 'files'> & { readonly stdin: Pick<Io['stdin'], 'stream'> };
+
+const STOPPED = Symbol('stopped');
+
+/**
+ * The next item of an iterator, or STOPPED as soon as the signal fires, even
+ * while a read is pending: a silent stdin must not keep Ctrl-C waiting.
+ */
+async function next<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T> | typeof STOPPED> {
+  if (signal.aborted) return STOPPED;
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<typeof STOPPED>((resolve) => {
+    onAbort = () => resolve(STOPPED);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([iterator.next(), aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+class Scan {
+  readonly collector: TokenCollector;
+  readonly progress: ScanProgress = { files: 0, bytes: 0, skipped: 0, tokens: 0 };
+
+  constructor(
+    readonly io: ScanIo,
+    readonly options: ScanOptions,
+  ) {
+    this.collector = new TokenCollector(options.inspect);
+  }
+
+  stopNow(): boolean {
+    return this.options.signal.aborted || this.options.outputClosed();
+  }
+
+  /** Binary files are left out silently (a repository holds many); anything else is worth a note. */
+  skip(path: string, reason: string): void {
+    this.progress.skipped++;
+    if (reason !== 'binary') this.options.onNote?.(path, `skipped (${reason})`);
+  }
+
+  add(found: FoundToken, from: SourceFrom, location: ScanLocation): void {
+    const added = this.collector.add(found, from, location);
+    if (added === null) return;
+    this.progress.tokens++;
+    this.options.onToken?.(added);
+  }
+
+  /** Stream one source through a finder; false when the scan must stop. */
+  async text(file: string, chunks: AsyncIterable<Uint8Array>, skipBinary: boolean): Promise<boolean> {
+    const finder = new TokenFinder();
+    const from = file === '-' ? 'stdin' : 'file';
+    const iterator = chunks[Symbol.asyncIterator]();
+    for (let first = true; ; first = false) {
+      const step = await next(iterator, this.options.signal);
+      if (step === STOPPED) {
+        // Abandon a read that may never finish; closing the stream ends it.
+        iterator.return?.().catch(() => undefined);
+        return false;
+      }
+      if (first) {
+        if (!step.done && skipBinary && looksBinary(step.value)) {
+          this.skip(file, 'binary');
+          await iterator.return?.();
+          return true;
+        }
+        this.progress.files++;
+      }
+      const matches = step.done ? finder.end() : finder.push(step.value);
+      for (const m of matches) this.add({ token: m.token, as: 'raw', name: null }, from, { file, line: m.line, column: m.column });
+      if (!step.done) this.progress.bytes += step.value.byteLength;
+      this.options.onProgress?.(this.progress);
+      if (step.done) return true;
+      if (this.stopNow()) {
+        await iterator.return?.();
+        return false;
+      }
+    }
+  }
+
+  /** A HAR file by entry and field; as text when it cannot be read as HAR. */
+  async har(path: string): Promise<boolean> {
+    const har = await readHar(this.io.files.stream(path));
+    if (har === null) {
+      this.options.onNote?.(path, 'not a HAR 1.2 document, or too large to parse; scanned as text');
+      return this.text(path, this.io.files.stream(path), false);
+    }
+    this.progress.files++;
+    this.progress.bytes += har.bytes;
+    for (const { found, location } of tokensInHar(har.entries, path)) this.add(found, 'file', location);
+    this.options.onProgress?.(this.progress);
+    return !this.stopNow();
+  }
+
+  async path(path: string): Promise<boolean> {
+    if (path === '-') return this.text('-', this.io.stdin.stream(), false);
+    for await (const file of this.io.files.walk(path, this.options.filter, (p, why) => this.skip(p, why))) {
+      if (!(await this.file(file))) return false;
+    }
+    return true;
+  }
+
+  /** One file; one found by walking a folder that cannot be read is skipped, not fatal. */
+  async file({ path, fromFolder }: WalkedFile): Promise<boolean> {
+    try {
+      const going = /\.har$/i.test(path) ? await this.har(path) : await this.text(path, this.io.files.stream(path), fromFolder);
+      return going && !this.stopNow();
+    } catch (error) {
+      if (!fromFolder || !(error instanceof InspectError) || error.code !== 'ERR_READ_FAILED') throw error;
+      this.skip(path, 'unreadable');
+      return true;
+    }
+  }
+}
+
+/**
+ * Find every token in the paths (or stdin) and inspect each distinct one
+ * once. Input streams through in chunks, so memory does not grow with it;
+ * only the tokens found are kept.
+ */
+export async function scanPaths(io: ScanIo, options: ScanOptions): Promise<ScanResult> {
+  const scan = new Scan(io, options);
+  let going = true;
+  for (const path of options.paths.length === 0 ? ['-'] : options.paths) {
+    going = await scan.path(path);
+    if (!going) break;
+  }
+  return { tokens: scan.collector.tokens, progress: scan.progress, stopped: !going };
+}
