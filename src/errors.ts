@@ -26,6 +26,7 @@ const CODES = {
   ERR_CLIPBOARD: EXIT.input,
   ERR_BAD_JSON: EXIT.input,
   ERR_BAD_KEY: EXIT.input,
+  ERR_BAD_CERTIFICATE: EXIT.input,
   ERR_NETWORK: EXIT.network,
   ERR_INTERNAL: EXIT.internal,
 } as const;

@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
 import { decodeCommand } from './commands/decode.js';
+import { verifyCommand } from './commands/verify.js';
 import { scanCommand } from './commands/scan.js';
 import { decideTheme, type Cli } from './context.js';
 import { durationArg, instantArg } from './parsers.js';
@@ -40,6 +41,7 @@ export function createProgram(cli: Cli): Command {
       outputError: (s, write) => write(s.replace(/^error: /, 'jwt-inspect: ')),
     });
   program.addCommand(decodeCommand(cli), { isDefault: true });
+  program.addCommand(verifyCommand(cli));
   program.addCommand(auditCommand(cli));
   program.addCommand(scanCommand(cli));
   program.addCommand(completionCommand(cli));

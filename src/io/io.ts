@@ -34,6 +34,37 @@ export interface Files {
   stream(path: string): AsyncIterable<Uint8Array>;
 }
 
+/** One HTTP(S) GET, as src/io/http.ts performs it. */
+export interface HttpRequest {
+  readonly url: string;
+  /** For each request, from connecting to the last byte of the body. */
+  readonly timeoutMs: number;
+  /** A longer body is an error. */
+  readonly maxBytes: number;
+  readonly maxRedirects: number;
+  /** Plain http:// to hosts that are not loopback (a redirect there is refused otherwise). */
+  readonly allowHttp: boolean;
+  /** PEM certificates trusted besides the system's. */
+  readonly ca: string | null;
+  readonly accept: string;
+}
+
+export interface HttpResponse {
+  /** The URL that answered, after redirects. */
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: Uint8Array;
+}
+
+/** Documents fetched earlier, kept on disk between runs. */
+export interface DocumentCache {
+  /** The entry of that name; null when there is none or it cannot be read. */
+  read(name: string): Promise<string | null>;
+  /** Atomic (a reader never sees half an entry); a failure to write is ignored, the cache being only a shortcut. */
+  write(name: string, text: string): Promise<void>;
+}
+
 export interface Io {
   readonly stdin: {
     readonly isTTY: boolean;
@@ -60,4 +91,8 @@ export interface Io {
    * one kills as usual. Returns the function that removes the listener.
    */
   onInterrupt(listener: () => void): () => void;
+  /** A GET honouring the proxy variables of `env`; throws ERR_NETWORK naming the URL. Only key options call it. */
+  httpGet(request: HttpRequest): Promise<HttpResponse>;
+  /** Under $XDG_CACHE_HOME/jwt-inspect, else ~/.cache/jwt-inspect. */
+  readonly cache: DocumentCache;
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { InspectError } from '../errors.js';
-import type { Files, Io, OutputStream } from './io.js';
+import type { DocumentCache, Files, Io, OutputStream } from './io.js';
 
 function tooLarge(what: string, limit: number): InspectError {
   return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes; give the token alone, or cut the input down`);
@@ -38,7 +38,6 @@ async function loadFiles(): Promise<Files> {
   return (await import('./files.js')).realFiles;
 }
 
-
 function clipboardError(action: string, cause: unknown): InspectError {
   const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
   return new InspectError(
@@ -48,8 +47,10 @@ function clipboardError(action: string, cause: unknown): InspectError {
   );
 }
 
-/** The real world: process streams, the file system, the system clipboard, the clock. */
+/** The real world: process streams, the file system, the system clipboard, the clock, the network. */
 export function createProcessIo(): Io {
+  // Network and cache code load on first use, so that decode never pays for them.
+  const cache = (): Promise<DocumentCache> => import('./cache.js').then((m) => m.diskCache(process.env));
   return {
     stdin: {
       isTTY: process.stdin.isTTY === true,
@@ -107,6 +108,11 @@ export function createProcessIo(): Io {
       };
       process.on('SIGINT', once);
       return () => void process.removeListener('SIGINT', once);
+    },
+    httpGet: async (request) => (await import('./http.js')).httpGet(request, process.env),
+    cache: {
+      read: async (name) => (await cache()).read(name),
+      write: async (name, text) => (await cache()).write(name, text),
     },
   };
 }

@@ -11,6 +11,8 @@ export interface DecodeTextOptions {
   /** Show findings at this severity and above (decode: medium). */
   readonly minSeverity: Finding['severity'];
   readonly redacted: boolean;
+  /** Lines that replace the UNVERIFIED warning: verify's VALID / INVALID verdict, after a signature check. */
+  readonly banner?: readonly string[];
 }
 
 const SOURCE_AS: Record<string, string> = { raw: 'a bare token', bearer: 'a Bearer header', cookie: 'cookie', url: 'URL parameter', json: 'JSON key' };
@@ -44,7 +46,7 @@ function partsLines(parts: TokenParts, theme: Theme, marks: Marks, label: string
   return lines;
 }
 
-function timeLines(time: TimeReport, theme: Theme): string[] {
+function timeLines(time: TimeReport, theme: Theme, signatureChecked: boolean): string[] {
   const lines = [theme.heading('Times') + theme.dim(` (as of ${new Date(time.now * 1000).toISOString()})`)];
   for (const name of ['iat', 'nbf', 'exp', 'auth_time'] as const) {
     const c = time[name];
@@ -52,7 +54,7 @@ function timeLines(time: TimeReport, theme: Theme): string[] {
   }
   if (time.lifetime !== null) lines.push(`  ${'lifetime'.padEnd(10)}${spanText(time.lifetime)}`);
   const status = {
-    valid: () => theme.good('valid') + (time.exp ? `, expires ${time.exp.relative}` : '') + theme.dim(' (times only: the signature is not checked)'),
+    valid: () => theme.good('valid') + (time.exp ? `, expires ${time.exp.relative}` : '') + (signatureChecked ? '' : theme.dim(' (times only: the signature is not checked)')),
     expired: () => theme.bad('EXPIRED') + ` ${time.exp?.relative ?? ''}`,
     'not-yet-valid': () => theme.bad('NOT YET VALID') + `, starts ${time.nbf?.relative ?? ''}`,
     'no-expiry': () => theme.warn('NO EXPIRY') + ': valid forever once issued',
@@ -83,20 +85,25 @@ export function decodeText(report: InspectReport, theme: Theme, options: DecodeT
   const marks = marksFor(report.findings, theme);
   const kid = stringMember(report.header, 'kid');
   const lines = [
-    theme.bad('UNVERIFIED') + ': decoded only, the signature was NOT checked. Anyone can make a token that decodes like this; use `jwt-inspect verify` with a key.',
+    ...(options.banner ?? [
+      theme.bad('UNVERIFIED') + ': decoded only, the signature was NOT checked. Anyone can make a token that decodes like this; use `jwt-inspect verify` with a key.',
+    ]),
     theme.dim(`Token: ${sourceLine(report)}`),
     '',
     ...partsLines(report, theme, marks, ''),
     '',
   ];
-  if (report.inner) lines.push(theme.dim('Nested JWT (cty: JWT): the inner token'), ...partsLines(report.inner, theme, new Map(), 'Inner '), '');
+  if (report.inner) {
+    const label = report.token.kind === 'JWE' ? 'Decrypted JWE: its contents' : 'Nested JWT (cty: JWT): the inner token';
+    lines.push(theme.dim(label), ...partsLines(report.inner, theme, new Map(), 'Inner '), '');
+  }
   lines.push(theme.heading('Signature'));
   if (options.redacted) lines.push('  (dropped from this redacted copy)');
   else if (report.signature) {
     const sig = report.signature;
-    lines.push(`  ${escapeTerminal(sig.alg ?? '(no alg)')}, ${sig.bytes} bytes, ${theme.bad('not verified')}`);
+    lines.push(`  ${escapeTerminal(sig.alg ?? '(no alg)')}, ${sig.bytes} bytes, ${sig.verified ? theme.good('verified') : theme.bad('not verified')}`);
   } else lines.push('  (none: a JWE carries an authentication tag instead)');
-  lines.push('', ...timeLines(report.time, theme), '');
+  lines.push('', ...timeLines(report.time, theme, options.banner !== undefined), '');
   lines.push(theme.heading('Key'), `  ${'kid'.padEnd(10)}${kid === undefined ? theme.dim('(none)') : escapeTerminal(kid)}`);
   lines.push(`  ${'alg'.padEnd(10)}${escapeTerminal(stringMember(report.header, 'alg') ?? '(none)')}`, '');
   lines.push(...findingLines(report.findings, theme, options.minSeverity));

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { InspectError } from '../../src/errors.js';
+import { diskCache } from '../../src/io/cache.js';
 import { realFiles } from '../../src/io/files.js';
+import { httpGet } from '../../src/io/http.js';
 import type { Io } from '../../src/io/io.js';
 
 export interface FakeIo extends Io {
@@ -89,6 +91,9 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
         return text !== undefined ? inChunks(Buffer.from(text)) : realFiles.stream(path);
       },
     },
+    // The real network and disk cache, steered by the fake env (proxy variables, XDG_CACHE_HOME): tests talk to servers they start.
+    httpGet: (request) => httpGet(request, options.env ?? {}),
+    cache: diskCache(options.env ?? {}),
     onInterrupt(listener) {
       interruptListener = listener;
       return () => (interruptListener = undefined);

@@ -11,11 +11,12 @@ import { reportJson } from '../../render/report-json.js';
 import { inspectToken, signatureBase64url, type InspectReport } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
+import { addDecryptOptions, decryptForDecode, type DecryptOptions } from '../decrypt-options.js';
 import { expectOption } from '../expect-option.js';
 import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
 import { durationArg } from '../parsers.js';
 
-interface DecodeOptions {
+interface DecodeOptions extends DecryptOptions {
   file?: string;
   clipboard?: boolean;
   pick?: string;
@@ -40,12 +41,12 @@ Examples:
 `;
 
 export function decodeCommand(cli: Cli): Command {
-  return addSourceOptions(
+  return addDecryptOptions(addSourceOptions(
     new Command('decode')
       .summary('decode header and payload, explain times, kid and alg (the default command)')
       .description('Decode a JWT without checking its signature: header, payload, times, kid and the findings of medium severity and above.')
       .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
-  )
+  ))
     .addOption(new Option('--raw <part>', 'print only one part as compact JSON (signature: base64url)').choices(['header', 'payload', 'signature']))
     .option('--claim <path>', 'print only the value of this claim (strings bare); exit 1 when absent')
     .option('--copy', 'also copy the decoded payload JSON to the clipboard')
@@ -58,7 +59,7 @@ export function decodeCommand(cli: Cli): Command {
       const g = globalOptions(cli, cmd);
       const loaded = await loadToken(cli, g, token, options);
       if (loaded === null) return helpForMissingInput(cli, cmd);
-      const inspected = inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway });
+      const inspected = await decryptForDecode(cli, g, inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway }), options);
       const report = options.redact ? redactReport(inspected) : inspected;
 
       // Expectations read the real values (not the redacted copy), and the inner claims of a nested JWT, as --fresh does.

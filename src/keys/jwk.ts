@@ -1,0 +1,101 @@
+import { createPublicKey } from 'node:crypto';
+import type { JWK } from 'jose';
+import { decode as decodeBase64url } from 'jose/base64url';
+import { InspectError } from '../errors.js';
+import type { KeyMetadata, KeySet, KeySourceKind, VerificationKey } from './key.js';
+import { publicKeyFrom } from './public-key.js';
+
+/** RFC 7518 §6.2.2, §6.3.2 and RFC 8037 §2: the members that make a JWK private. */
+const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
+/** The members a public key of each type is imported from (RFC 7518 §6). */
+const IMPORT_MEMBERS: Record<string, readonly string[]> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'] };
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+type JsonRecord = Readonly<Record<string, unknown>>;
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function metadataOf(jwk: JsonRecord): KeyMetadata {
+  const ops = jwk['key_ops'];
+  return {
+    kid: text(jwk['kid']),
+    alg: text(jwk['alg']),
+    use: text(jwk['use']),
+    keyOps: Array.isArray(ops) && ops.every((o) => typeof o === 'string') ? ops : null,
+  };
+}
+
+export function hasPrivateMembers(jwk: JsonRecord): boolean {
+  return PRIVATE_MEMBERS.some((m) => jwk[m] !== undefined);
+}
+
+/** The secret of an `oct` JWK (RFC 7518 §6.4.1). */
+export function octSecret(jwk: JsonRecord, origin: string): Uint8Array {
+  const k = text(jwk['k']);
+  if (k === null || k === '' || !BASE64URL.test(k)) throw new InspectError('ERR_BAD_KEY', `${origin}: an oct JWK needs "k", the secret in base64url (RFC 7518 §6.4.1)`);
+  return decodeBase64url(k);
+}
+
+/**
+ * A verification key from one JWK: an `oct` JWK is a secret, anything else
+ * a public key (private members are dropped, never used). Throws ERR_BAD_KEY.
+ */
+export async function keyFromJwk(jwk: JsonRecord, origin: string): Promise<VerificationKey> {
+  const kty = text(jwk['kty']);
+  const metadata = metadataOf(jwk);
+  if (kty === 'oct') {
+    const bytes = octSecret(jwk, origin);
+    return { type: 'secret', ...metadata, bytes, description: `${bytes.byteLength * 8}-bit secret` };
+  }
+  const members = kty === null ? undefined : IMPORT_MEMBERS[kty];
+  if (members === undefined) {
+    throw new InspectError('ERR_BAD_KEY', `${origin}: JWK key type ${kty === null ? '(missing "kty")' : JSON.stringify(kty)} cannot verify a JWT; expected RSA, EC, OKP or oct`);
+  }
+  const publicPart = Object.fromEntries(members.map((m) => [m, jwk[m]])) as JWK;
+  try {
+    return await publicKeyFrom(createPublicKey({ key: publicPart, format: 'jwk' }), origin, metadata);
+  } catch (cause) {
+    if (cause instanceof InspectError) throw cause;
+    throw new InspectError('ERR_BAD_KEY', `${origin}: the ${kty} JWK is not a valid key (${(cause as Error).message})`, { cause });
+  }
+}
+
+/**
+ * The keys of a JWKS document (RFC 7517 §5). Keys that cannot verify a JWT
+ * (an unknown kty, a broken member) are left out with a note, as RFC 7517
+ * §5 asks; an empty or shapeless set is an error, `invalid` chooses which.
+ */
+export async function keySetFromJwks(
+  doc: unknown,
+  source: KeySourceKind,
+  origin: string,
+  invalid: (message: string) => InspectError,
+): Promise<KeySet> {
+  if (!isRecord(doc) || !Array.isArray(doc['keys'])) throw invalid('not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)');
+  const keys: VerificationKey[] = [];
+  const notes: string[] = [];
+  let privateCount = 0;
+  for (const [index, entry] of (doc['keys'] as unknown[]).entries()) {
+    const where = `${origin} keys[${index}]`;
+    if (!isRecord(entry)) {
+      notes.push(`${where} is not a JSON object; skipped`);
+      continue;
+    }
+    if (hasPrivateMembers(entry)) privateCount++;
+    try {
+      keys.push(await keyFromJwk(entry, where));
+    } catch (error) {
+      if (!(error instanceof InspectError)) throw error;
+      notes.push(`${error.message}; skipped`);
+    }
+  }
+  if (privateCount > 0) notes.push(`${origin} publishes ${privateCount} private key${privateCount === 1 ? '' : 's'}; only the public halves are used, but whoever serves it is leaking signing keys`);
+  if (keys.length === 0) throw invalid(`the JWKS holds no key that can verify a JWT${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
+  return { source, origin, keys, byKid: true, notes, certificate: null, refresh: null };
+}

@@ -1,0 +1,70 @@
+import { usageError } from '../errors.js';
+import { remoteUrlProblem } from './remote-url.js';
+
+/** Which key option was given, read from the command line before anything is loaded. */
+export type KeySpec =
+  | { readonly kind: 'secret'; readonly from: 'argument' | 'env' | 'file'; readonly value: string; readonly base64: boolean }
+  | { readonly kind: 'key-file'; readonly path: string }
+  | { readonly kind: 'jwks-file'; readonly path: string }
+  | { readonly kind: 'jwks-url'; readonly url: string }
+  | { readonly kind: 'issuer'; readonly issuer: string };
+
+export interface KeyOptions {
+  readonly secret?: string;
+  readonly secretEnv?: string;
+  readonly secretFile?: string;
+  readonly secretBase64?: boolean;
+  readonly key?: string;
+  readonly jwks?: string;
+  readonly issuer?: string;
+  readonly allowHttp?: boolean;
+}
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A URL the user gave for keys; a scheme or host that may not be fetched is a usage error, and nothing is sent. */
+export function remoteUrlOption(option: string, text: string, allowHttp: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (cause) {
+    throw usageError(`${option} ${text}: not a URL`, cause);
+  }
+  const problem = remoteUrlProblem(url, allowHttp);
+  if (problem !== null) throw usageError(`${option} ${text}: ${problem}`);
+  return url.href;
+}
+
+/**
+ * The one key source among the options, or null when none was given.
+ * Two sources at once, or `--secret-base64` without a secret, is a usage error.
+ */
+export function keySpecOf(options: KeyOptions): KeySpec | null {
+  const given = (
+    [
+      ['--secret', options.secret],
+      ['--secret-env', options.secretEnv],
+      ['--secret-file', options.secretFile],
+      ['--key', options.key],
+      ['--jwks', options.jwks],
+      ['--issuer', options.issuer],
+    ] as const
+  ).filter(([, value]) => value !== undefined);
+  if (given.length > 1) throw usageError(`give one key source; got ${given.map(([name]) => name).join(' and ')}`);
+  const base64 = options.secretBase64 === true;
+  const allowHttp = options.allowHttp === true;
+  if (base64 && options.secret === undefined && options.secretEnv === undefined && options.secretFile === undefined) {
+    throw usageError('--secret-base64 goes with --secret, --secret-env or --secret-file');
+  }
+  if (options.secret !== undefined) return { kind: 'secret', from: 'argument', value: options.secret, base64 };
+  if (options.secretEnv !== undefined) return { kind: 'secret', from: 'env', value: options.secretEnv, base64 };
+  if (options.secretFile !== undefined) return { kind: 'secret', from: 'file', value: options.secretFile, base64 };
+  if (options.key !== undefined) return { kind: 'key-file', path: options.key };
+  if (options.jwks !== undefined) {
+    return URL_LIKE.test(options.jwks) ? { kind: 'jwks-url', url: remoteUrlOption('--jwks', options.jwks, allowHttp) } : { kind: 'jwks-file', path: options.jwks };
+  }
+  if (options.issuer === undefined) return null;
+  remoteUrlOption('--issuer', options.issuer, allowHttp);
+  // Kept as typed, not normalised: `iss` must equal it exactly (OpenID Connect Discovery 1.0 §4.3).
+  return { kind: 'issuer', issuer: options.issuer };
+}

@@ -1,0 +1,35 @@
+import type { CheckResult } from '../claims/checks.js';
+import { EXIT, type ExitCode } from '../errors.js';
+import type { KeySourceKind } from '../keys/key.js';
+
+/** One failed check, in jose's terms: its error `code`, and the claim it concerns. */
+export interface VerificationError {
+  readonly code: string;
+  readonly message: string;
+  readonly claim: string | null;
+}
+
+/** The key a signature was checked with (CONTRACT.md `verification.key`). */
+export interface TriedKey {
+  readonly source: KeySourceKind;
+  readonly kid: string | null;
+  /** RFC 7638 SHA-256 thumbprint; null for a secret. */
+  readonly thumbprint: string | null;
+  /** `RSA 2048-bit`, `256-bit secret`: for the text report. */
+  readonly description: string;
+}
+
+/** The outcome of `verify`: data, never an exception, whatever is wrong with the token. */
+export interface Verification {
+  readonly valid: boolean;
+  /** The alg the signature was checked for (the inner token's, for a decrypted JWE). */
+  readonly alg: string | null;
+  readonly key: TriedKey | null;
+  /** Every failure: the signature's first, then the claims' in the order jose checks them. */
+  readonly errors: readonly VerificationError[];
+}
+
+/** Exit 0 only when the token verified and every `--expect`, `--fresh` and `--max-ttl` passed (CONTRACT.md "Exit codes"). */
+export function verifyExitCode(v: Verification, checks: readonly CheckResult[]): ExitCode {
+  return v.valid && checks.every((c) => c.pass) ? EXIT.ok : EXIT.checkFailed;
+}

@@ -1,0 +1,76 @@
+import { compactVerify } from 'jose/jws/compact/verify';
+import { JOSEError } from 'jose/errors';
+import type { KeySet, VerificationKey } from '../keys/key.js';
+import { stringMember, type JsonObject } from '../token/json.js';
+import { isJwsAlgorithm, keyMismatch } from './algorithms.js';
+import type { TriedKey, VerificationError } from './result.js';
+
+export interface SignatureCheck {
+  /** null when the signature verified. */
+  readonly error: VerificationError | null;
+  /** The key that verified it, or the one key that was tried; null when none or several were. */
+  readonly key: TriedKey | null;
+}
+
+function triedKey(keys: KeySet, key: VerificationKey): TriedKey {
+  return { source: keys.source, kid: key.kid, thumbprint: key.type === 'public' ? key.thumbprint : null, description: key.description };
+}
+
+/** The kids and algs of a key set, for the message that says no key fits. */
+export function keysOnOffer(keys: KeySet): string {
+  return keys.keys.map((k) => `${k.kid === null ? '(no kid)' : JSON.stringify(k.kid)} (${k.alg ?? 'any alg'}, ${k.description})`).join(', ');
+}
+
+function candidates(keys: KeySet, kid: string | undefined): readonly VerificationKey[] {
+  // RFC 7515 §4.1.4: in a set, the kid picks the key; without one, every key is a candidate.
+  return keys.byKid && kid !== undefined ? keys.keys.filter((k) => k.kid === kid) : keys.keys;
+}
+
+const fail = (code: string, message: string, key: TriedKey | null = null): SignatureCheck => ({ error: { code, message, claim: null }, key });
+
+/**
+ * Check a compact JWS against the key set: the algorithm is decided by the
+ * key and `allowed`, never by the token alone; a key the token names in its
+ * own header (`jwk`, `x5c`, `jku`, `x5u`) is never looked at.
+ */
+export async function checkSignature(compact: string, header: JsonObject, given: KeySet, allowed: readonly string[] | null): Promise<SignatureCheck> {
+  const alg = stringMember(header, 'alg');
+  if (alg === undefined) return fail('ERR_JWS_INVALID', 'JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (alg.toLowerCase() === 'none') {
+    return fail('ERR_JOSE_ALG_NOT_ALLOWED', 'alg "none": an unsecured JWT has no signature, so it never verifies (RFC 7518 §3.6, RFC 8725 §3.2)');
+  }
+  if (!isJwsAlgorithm(alg)) return fail('ERR_JOSE_NOT_SUPPORTED', `alg ${JSON.stringify(alg)} is not a JWS algorithm this tool verifies`);
+  if (allowed !== null && !allowed.includes(alg)) {
+    return fail('ERR_JOSE_ALG_NOT_ALLOWED', `"alg" (Algorithm) Header Parameter value not allowed: ${alg} is not among --alg ${allowed.join(',')}`);
+  }
+  const kid = stringMember(header, 'kid');
+  let keys = given;
+  let found = candidates(keys, kid);
+  if (found.length === 0 && keys.refresh !== null) {
+    keys = await keys.refresh();
+    found = candidates(keys, kid);
+  }
+  if (found.length === 0) return fail('ERR_JWKS_NO_MATCHING_KEY', `no key with kid ${JSON.stringify(kid)} in ${keys.origin}; on offer: ${keysOnOffer(keys)}`);
+
+  const fitting = found.filter((k) => keyMismatch(k, alg) === null);
+  if (fitting.length === 0) {
+    const only = found.length === 1 ? found[0]! : null;
+    if (!keys.byKid && only !== null) return fail('ERR_JOSE_ALG_NOT_ALLOWED', keyMismatch(only, alg)!, triedKey(keys, only));
+    const why = only !== null ? keyMismatch(only, alg)! : `on offer: ${keysOnOffer(keys)}`;
+    return fail('ERR_JWKS_NO_MATCHING_KEY', `no key in ${keys.origin}${kid === undefined ? '' : ` with kid ${JSON.stringify(kid)}`} can verify ${alg}: ${why}`);
+  }
+  let last: SignatureCheck | null = null;
+  for (const key of fitting) {
+    try {
+      await compactVerify(compact, key.type === 'secret' ? key.bytes : key.jwk, { algorithms: [alg] });
+      return { error: null, key: triedKey(keys, key) };
+    } catch (error) {
+      if (!(error instanceof JOSEError)) throw error;
+      last = fail(error.code, error.message, fitting.length === 1 ? triedKey(keys, key) : null);
+      // Only a wrong signature is worth another key; a malformed token is malformed for all of them.
+      if (error.code !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return last;
+    }
+  }
+  if (fitting.length === 1) return last!;
+  return fail('ERR_JWS_SIGNATURE_VERIFICATION_FAILED', `signature verification failed with each of the ${fitting.length} keys that can verify ${alg}: ${fitting.map((k) => k.kid ?? '(no kid)').join(', ')}`);
+}

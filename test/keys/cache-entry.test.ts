@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { cacheName, DEFAULT_MAX_AGE, encodeEntry, freshBody, LONGEST_MAX_AGE, maxAgeOf } from '../../src/keys/cache-entry.js';
+
+describe('cache entries', () => {
+  it.each([
+    [undefined, DEFAULT_MAX_AGE],
+    ['public, max-age=60', 60],
+    ['max-age="120"', 120],
+    ['Max-Age=0', 0],
+    ['no-store', 0],
+    ['no-cache, max-age=60', 0],
+    ['max-age=31536000', LONGEST_MAX_AGE],
+    ['private', DEFAULT_MAX_AGE],
+  ])('Cache-Control %j keeps a document %i seconds', (header, seconds) => {
+    expect(maxAgeOf(header)).toBe(seconds);
+  });
+
+  const URL = 'https://idp.example/jwks';
+  const entry = encodeEntry(URL, 1000, 60, '{"keys":[]}');
+
+  it('gives the body while the entry is fresh, for its own URL only', () => {
+    expect(freshBody(entry, URL, 1000)).toBe('{"keys":[]}');
+    expect(freshBody(entry, URL, 1059)).toBe('{"keys":[]}');
+    expect(freshBody(entry, URL, 1060)).toBeNull();
+    expect(freshBody(entry, URL, 999)).toBeNull();
+    expect(freshBody(entry, 'https://other.example/jwks', 1000)).toBeNull();
+  });
+
+  it.each(['', 'not json', '[]', 'null', '{"url":"https://idp.example/jwks","fetchedAt":"1000","maxAge":60,"body":"{}"}', '{"url":"https://idp.example/jwks","fetchedAt":1000,"maxAge":60}'])(
+    'ignores the corrupt entry %j',
+    (text) => {
+      expect(freshBody(text, URL, 1000)).toBeNull();
+    },
+  );
+
+  it('names entries by a hash of the URL', () => {
+    expect(cacheName(URL)).toMatch(/^[0-9a-f]{64}\.json$/);
+    expect(cacheName(URL)).not.toBe(cacheName(`${URL}?x`));
+  });
+});
