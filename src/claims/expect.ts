@@ -1,4 +1,5 @@
 import { toJsonText } from '../render/json.js';
+import { shortJson } from '../render/short-json.js';
 import type { JsonNode, JsonNumber, JsonObject } from '../token/json.js';
 import type { CheckResult } from './checks.js';
 import { formatDuration, parseDuration } from './duration.js';
@@ -128,14 +129,6 @@ export function printExpectation(e: Expectation): string {
   }
 }
 
-const MAX_SHOWN = 120;
-
-/** A value for a message: compact JSON, terminal-safe, cut short. */
-function show(node: JsonNode): string {
-  const text = toJsonText(node, 0);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
-}
-
 function boundValue(bound: Bound, now: number): number | string {
   return bound.kind === 'number' ? bound.number.raw : now + bound.offset;
 }
@@ -147,11 +140,11 @@ function expectedText(e: Expectation, now: number): string {
     case 'absent':
       return 'absent';
     case '=':
-      return show(e.value);
+      return shortJson(e.value);
     case '!=':
-      return `not ${show(e.value)}`;
+      return `not ${shortJson(e.value)}`;
     case '~=':
-      return `contains ${show(e.value)}`;
+      return `contains ${shortJson(e.value)}`;
     default:
       return `${e.op} ${boundValue(e.bound, now)}${e.bound.kind === 'now' ? ` (${boundText(e.bound)})` : ''}`;
   }
@@ -189,10 +182,10 @@ export function evaluateExpectation(e: Expectation, header: JsonObject, payload:
   });
 
   if (e.op === 'exists') return result(actual !== undefined, `${where} is absent`);
-  if (e.op === 'absent') return result(actual === undefined, `${where} is present: ${actual === undefined ? '' : show(actual)}`);
+  if (e.op === 'absent') return result(actual === undefined, `${where} is present: ${actual === undefined ? '' : shortJson(actual)}`);
   // An absent claim is unequal to every value.
   if (actual === undefined) return result(e.op === '!=', `${where} is absent, expected ${expected}`);
-  const is = `${where} is ${show(actual)}`;
+  const is = `${where} is ${shortJson(actual)}`;
   switch (e.op) {
     case '=':
       return result(jsonEqual(actual, e.value), `${is}${typeHint(actual, e.value)}, expected ${expected}`);
@@ -201,7 +194,7 @@ export function evaluateExpectation(e: Expectation, header: JsonObject, payload:
     case '~=': {
       const found = contains(actual, e.value);
       if (found === null) return result(false, `${is}, a ${actual.type}; ~= looks inside arrays and strings`);
-      return result(found, `${is}, which does not contain ${show(e.value)}`);
+      return result(found, `${is}, which does not contain ${shortJson(e.value)}`);
     }
     default: {
       if (actual.type !== 'number') return result(false, `${is}, a ${actual.type}, not a number, expected ${expected}`);

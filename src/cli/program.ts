@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
 import { decodeCommand } from './commands/decode.js';
+import { diffCommand } from './commands/diff.js';
 import { verifyCommand } from './commands/verify.js';
 import { scanCommand } from './commands/scan.js';
 import { decideTheme, type Cli } from './context.js';
@@ -44,6 +45,7 @@ export function createProgram(cli: Cli): Command {
   program.addCommand(verifyCommand(cli));
   program.addCommand(auditCommand(cli));
   program.addCommand(scanCommand(cli));
+  program.addCommand(diffCommand(cli));
   program.addCommand(completionCommand(cli));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;
