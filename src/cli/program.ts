@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
 import { decodeCommand } from './commands/decode.js';
 import { diffCommand } from './commands/diff.js';
+import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
 import { scanCommand } from './commands/scan.js';
 import { decideTheme, type Cli } from './context.js';
@@ -46,6 +47,7 @@ export function createProgram(cli: Cli): Command {
   program.addCommand(auditCommand(cli));
   program.addCommand(scanCommand(cli));
   program.addCommand(diffCommand(cli));
+  program.addCommand(signCommand(cli));
   program.addCommand(completionCommand(cli));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;

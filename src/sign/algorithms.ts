@@ -1,0 +1,100 @@
+import type { KeyObject } from 'node:crypto';
+import { InspectError, usageError } from '../errors.js';
+
+/** What kind of key an algorithm signs with. */
+export type KeyKind = 'secret' | 'rsa' | 'ec' | 'ed25519';
+
+interface AlgorithmNeeds {
+  readonly key: KeyKind;
+  /** EC curve (RFC 7518 §3.4). */
+  readonly curve?: string;
+  /** The smallest HMAC secret in bytes: the hash output size (RFC 7518 §3.2). */
+  readonly secretBytes?: number;
+}
+
+/**
+ * The JWS algorithms jose signs with on Node 20 (RFC 7518 §3, RFC 8037,
+ * `Ed25519` from RFC 9864). jose's ML-DSA algorithms need a runtime with
+ * ML-DSA in WebCrypto, which Node 20 lacks.
+ */
+export const SIGNING_ALGORITHMS = {
+  HS256: { key: 'secret', secretBytes: 32 },
+  HS384: { key: 'secret', secretBytes: 48 },
+  HS512: { key: 'secret', secretBytes: 64 },
+  RS256: { key: 'rsa' },
+  RS384: { key: 'rsa' },
+  RS512: { key: 'rsa' },
+  PS256: { key: 'rsa' },
+  PS384: { key: 'rsa' },
+  PS512: { key: 'rsa' },
+  ES256: { key: 'ec', curve: 'P-256' },
+  ES384: { key: 'ec', curve: 'P-384' },
+  ES512: { key: 'ec', curve: 'P-521' },
+  EdDSA: { key: 'ed25519' },
+  Ed25519: { key: 'ed25519' },
+} as const satisfies Record<string, AlgorithmNeeds>;
+
+export type SigningAlg = keyof typeof SIGNING_ALGORITHMS;
+export const SIGNING_ALGS = Object.keys(SIGNING_ALGORITHMS) as SigningAlg[];
+
+/** A key to sign with, and what its own metadata (a JWK's `kid` and `alg`) says. */
+export type SigningKey = (
+  | { readonly type: 'secret'; readonly bytes: Uint8Array }
+  | { readonly type: 'private'; readonly key: KeyObject; readonly kind: Exclude<KeyKind, 'secret'>; readonly curve: string | null }
+) & { readonly kid: string | null; readonly alg: string | null };
+
+const CURVES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+const KINDS: Record<string, Exclude<KeyKind, 'secret'>> = { rsa: 'rsa', ec: 'ec', ed25519: 'ed25519' };
+
+/** The kind and curve of a private key, or an error naming what it is when no JWS algorithm jose supports can use it. */
+export function privateKeyKind(key: KeyObject, origin: string): { kind: Exclude<KeyKind, 'secret'>; curve: string | null } {
+  const type = key.asymmetricKeyType ?? 'unknown';
+  const kind = KINDS[type];
+  const named = key.asymmetricKeyDetails?.namedCurve;
+  const curve = named === undefined ? null : (CURVES[named] ?? named);
+  if (kind === undefined || (kind === 'ec' && !Object.values(CURVES).includes(curve ?? ''))) {
+    throw new InspectError('ERR_BAD_KEY', `${origin}: a key of type ${type}${curve ? ` (curve ${curve})` : ''} cannot sign a JWS; give an RSA, EC (P-256, P-384, P-521) or Ed25519 private key`);
+  }
+  return { kind, curve };
+}
+
+function describe(key: SigningKey): string {
+  if (key.type === 'secret') return 'a secret';
+  return { rsa: 'an RSA key', ec: `an EC ${key.curve} key`, ed25519: 'an Ed25519 key' }[key.kind];
+}
+
+function needsText(needs: AlgorithmNeeds): string {
+  return { secret: 'a secret', rsa: 'an RSA key', ec: `an EC ${needs.curve} key`, ed25519: 'an Ed25519 key' }[needs.key];
+}
+
+function fits(needs: AlgorithmNeeds, key: SigningKey): boolean {
+  if (key.type === 'secret') return needs.key === 'secret';
+  return needs.key === key.kind && (needs.curve === undefined || needs.curve === key.curve);
+}
+
+function isSigningAlg(alg: string): alg is SigningAlg {
+  return Object.hasOwn(SIGNING_ALGORITHMS, alg);
+}
+
+/** The algorithm a key signs with by default: the JWK's own `alg`, else the one its type and curve imply. */
+function defaultAlg(key: SigningKey): SigningAlg {
+  if (key.alg !== null && isSigningAlg(key.alg) && fits(SIGNING_ALGORITHMS[key.alg], key)) return key.alg;
+  if (key.type === 'secret') return 'HS256';
+  if (key.kind === 'ec') return SIGNING_ALGS.find((alg) => fits(SIGNING_ALGORITHMS[alg], key))!;
+  return key.kind === 'rsa' ? 'RS256' : 'EdDSA';
+}
+
+/** The `--alg` to sign with: the one asked for, checked against the key, else the key's default. */
+export function chooseAlg(requested: string | undefined, key: SigningKey): SigningAlg {
+  if (requested === undefined) return defaultAlg(key);
+  if (!isSigningAlg(requested)) throw usageError(`--alg ${requested} is not a JWS algorithm jose can sign with; use one of ${SIGNING_ALGS.join(', ')} (or none with --unsafe-none)`);
+  const needs: AlgorithmNeeds = SIGNING_ALGORITHMS[requested];
+  if (!fits(needs, key)) throw usageError(`--alg ${requested} signs with ${needsText(needs)}, but the key given is ${describe(key)}`);
+  return requested;
+}
+
+/** The smallest secret the algorithm should get, in bytes (RFC 7518 §3.2); null for asymmetric algorithms. */
+export function minimumSecretBytes(alg: SigningAlg): number | null {
+  const needs: AlgorithmNeeds = SIGNING_ALGORITHMS[alg];
+  return needs.secretBytes ?? null;
+}

@@ -1,0 +1,26 @@
+import { CompactSign, type CompactJWSHeaderParameters } from 'jose';
+import { InspectError } from '../errors.js';
+import { toJsonText } from '../render/json.js';
+import { toPlain, type JsonObject } from '../token/json.js';
+import { encodeSegment } from '../token/segment.js';
+import type { SigningKey } from './algorithms.js';
+
+const utf8 = new TextEncoder();
+
+/**
+ * Sign a payload whose bytes are written here, so that its members keep
+ * their order and its numbers their digits (jose would JSON.stringify an
+ * object). A null key makes an unsecured JWT (RFC 7519 §6.1): empty signature.
+ */
+export async function signToken(header: JsonObject, payload: JsonObject, key: SigningKey | null): Promise<string> {
+  const payloadBytes = utf8.encode(toJsonText(payload, 0));
+  if (key === null) return `${encodeSegment(utf8.encode(toJsonText(header, 0)))}.${encodeSegment(payloadBytes)}.`;
+  try {
+    return await new CompactSign(payloadBytes)
+      .setProtectedHeader(toPlain(header) as CompactJWSHeaderParameters)
+      .sign(key.type === 'secret' ? key.bytes : key.key);
+  } catch (cause) {
+    // jose's messages name the algorithm and the problem (an RSA key under 2048 bits, a bad crit), never key material.
+    throw new InspectError('ERR_BAD_KEY', `cannot sign: ${(cause as Error).message}`, { cause });
+  }
+}
