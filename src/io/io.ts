@@ -70,8 +70,8 @@ export interface Io {
     readonly isTTY: boolean;
     /** The whole of stdin; throws ERR_INPUT_TOO_LARGE past `limit` bytes. */
     read(limit: number): Promise<Uint8Array>;
-    /** Stdin in chunks as they arrive, never held whole. */
-    stream(): AsyncIterable<Uint8Array>;
+    /** Stdin in chunks as they arrive, never held whole; `stop` ends it even while a read waits. */
+    stream(stop?: AbortSignal): AsyncIterable<Uint8Array>;
   };
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;

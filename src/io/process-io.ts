@@ -55,7 +55,10 @@ export function createProcessIo(): Io {
     stdin: {
       isTTY: process.stdin.isTTY === true,
       read: (limit) => readStream(process.stdin, limit, 'standard input'),
-      stream: () => process.stdin,
+      stream(stop) {
+        stop?.addEventListener('abort', () => process.stdin.destroy(), { once: true });
+        return process.stdin;
+      },
     },
     stdout: output(process.stdout),
     stderr: output(process.stderr),

@@ -85,11 +85,19 @@ class Scan {
     if (reason !== 'binary') this.options.onNote?.(path, `skipped (${reason})`);
   }
 
-  add(found: FoundToken, from: SourceFrom, location: ScanLocation): void {
+  /**
+   * Record a sighting; false when the scan must stop. A token streamed out
+   * (`--jsonl`) is followed by a turn of the event loop, so that a reader
+   * that went away (EPIPE arrives as an event) stops the scan at once.
+   */
+  async add(found: FoundToken, from: SourceFrom, location: ScanLocation): Promise<boolean> {
     const added = this.collector.add(found, from, location);
-    if (added === null) return;
+    if (added === null) return true;
     this.progress.tokens++;
-    this.options.onToken?.(added);
+    if (this.options.onToken === undefined) return true;
+    this.options.onToken(added);
+    await new Promise((resolve) => setImmediate(resolve));
+    return !this.stopNow();
   }
 
   /** Stream one source through a finder; false when the scan must stop. */
@@ -100,7 +108,7 @@ class Scan {
     for (let first = true; ; first = false) {
       const step = await next(iterator, this.options.signal);
       if (step === STOPPED) {
-        // Abandon a read that may never finish; closing the stream ends it.
+        // Let the source close once its pending read lands (the signal ends a read from stdin).
         iterator.return?.().catch(() => undefined);
         return false;
       }
@@ -113,11 +121,14 @@ class Scan {
         this.progress.files++;
       }
       const matches = step.done ? finder.end() : finder.push(step.value);
-      for (const m of matches) this.add({ token: m.token, as: 'raw', name: null }, from, { file, line: m.line, column: m.column });
+      let going = true;
+      for (const m of matches) {
+        going = going && (await this.add({ token: m.token, as: 'raw', name: null }, from, { file, line: m.line, column: m.column }));
+      }
       if (!step.done) this.progress.bytes += step.value.byteLength;
       this.options.onProgress?.(this.progress);
-      if (step.done) return true;
-      if (this.stopNow()) {
+      if (step.done) return going;
+      if (!going || this.stopNow()) {
         await iterator.return?.();
         return false;
       }
@@ -133,13 +144,15 @@ class Scan {
     }
     this.progress.files++;
     this.progress.bytes += har.bytes;
-    for (const { found, location } of tokensInHar(har.entries, path)) this.add(found, 'file', location);
+    for (const { found, location } of tokensInHar(har.entries, path)) {
+      if (!(await this.add(found, 'file', location))) return false;
+    }
     this.options.onProgress?.(this.progress);
     return !this.stopNow();
   }
 
   async path(path: string): Promise<boolean> {
-    if (path === '-') return this.text('-', this.io.stdin.stream(), false);
+    if (path === '-') return this.text('-', this.io.stdin.stream(this.options.signal), false);
     for await (const file of this.io.files.walk(path, this.options.filter, (p, why) => this.skip(p, why))) {
       if (!(await this.file(file))) return false;
     }
