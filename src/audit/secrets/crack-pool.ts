@@ -1,0 +1,144 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DecodedToken } from '../../token/decode.js';
+import type { BatchResult } from './crack-worker.js';
+import { hmacTarget, type HmacTarget } from './hmac.js';
+import type { CrackResult } from './weak-secret.js';
+
+export interface CrackOptions {
+  /** Stop early: the pool winds down and resolves with the tries made so far and no match. */
+  readonly signal?: AbortSignal;
+  /** Called after every finished batch with the number of candidates tried so far. */
+  readonly onProgress?: (tries: number) => void;
+  /** Worker threads; default os.availableParallelism(). */
+  readonly workers?: number;
+  /** Candidates per message to a worker; default 4096. */
+  readonly batchSize?: number;
+}
+
+const DEFAULT_BATCH = 4096;
+
+/** The worker script, next to this module in dist/ (tsc emits both). */
+const WORKER_URL = new URL('./crack-worker.js', import.meta.url);
+
+/** One worker thread, one batch at a time. A stopped worker answers null; a crashed one rejects. */
+class CrackWorker {
+  private readonly worker: Worker;
+  private pending: { resolve: (result: BatchResult | null) => void; reject: (error: Error) => void } | null = null;
+  private crash: Error | null = null;
+
+  constructor(target: HmacTarget) {
+    this.worker = new Worker(WORKER_URL, { workerData: target });
+    this.worker.on('message', (result: BatchResult) => this.settle(result));
+    this.worker.on('error', (error) => {
+      this.crash = error;
+      this.pending?.reject(error);
+      this.pending = null;
+    });
+    this.worker.on('exit', () => this.settle(null));
+  }
+
+  run(batch: readonly string[]): Promise<BatchResult | null> {
+    if (this.crash !== null) return Promise.reject(this.crash);
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(batch);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private settle(result: BatchResult | null): void {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.resolve(result);
+  }
+}
+
+/** Batches off one async iterator, read one at a time however many workers ask. */
+function batchReader(candidates: AsyncIterable<string>, size: number): { next: () => Promise<string[] | null>; close: () => void } {
+  const iterator = candidates[Symbol.asyncIterator]();
+  let exhausted = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const read = async (): Promise<string[] | null> => {
+    const batch: string[] = [];
+    while (!exhausted && batch.length < size) {
+      const next = await iterator.next();
+      if (next.done) exhausted = true;
+      // AUDIT-RULES §1.9: a trailing CR (a CRLF list read line by line) is not part of the secret.
+      else batch.push(next.value.endsWith('\r') ? next.value.slice(0, -1) : next.value);
+    }
+    return batch.length > 0 ? batch : null;
+  };
+  return {
+    next: () => {
+      const result = queue.then(read);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    // Let the source release what it holds (a file handle) when the pool stops before its end.
+    close: () => {
+      if (!exhausted) iterator.return?.().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Try every candidate secret against an HS* token on a pool of worker
+ * threads, in batches; all workers stop at the first match. Resolves with
+ * the matching candidate (or null) and how many candidates were tried. A
+ * token that is not HS* with a signature resolves at once with no tries.
+ */
+export async function crackSecret(token: DecodedToken, candidates: AsyncIterable<string>, options: CrackOptions = {}): Promise<CrackResult> {
+  const target = hmacTarget(token);
+  const { signal, onProgress } = options;
+  if (target === null || signal?.aborted) return { match: null, tries: 0 };
+
+  const reader = batchReader(candidates, options.batchSize ?? DEFAULT_BATCH);
+  const pool = Array.from({ length: Math.max(1, options.workers ?? availableParallelism()) }, () => new CrackWorker(target));
+  let tries = 0;
+  let match: string | null = null;
+  let stopped: () => void = () => undefined;
+  // Settles when the pool stops, so no worker keeps waiting on a slow source (stdin) after a match or an abort.
+  const whenStopped = new Promise<null>((resolve) => {
+    stopped = () => resolve(null);
+  });
+  let stopping = false;
+  const stopAll = (): void => {
+    stopping = true;
+    stopped();
+    for (const worker of pool) void worker.stop();
+  };
+  signal?.addEventListener('abort', stopAll, { once: true });
+
+  const drive = async (worker: CrackWorker): Promise<void> => {
+    let upcoming = reader.next();
+    while (!stopping) {
+      const batch = await Promise.race([upcoming, whenStopped]);
+      if (batch === null || stopping) return;
+      const running = worker.run(batch);
+      // Read the next batch while the worker hashes this one.
+      upcoming = reader.next();
+      const result = await running;
+      if (result === null) return;
+      tries += result.tried;
+      onProgress?.(tries);
+      if (result.match !== null) {
+        match = result.match;
+        stopAll();
+      }
+    }
+  };
+
+  try {
+    await Promise.all(pool.map(drive));
+  } finally {
+    signal?.removeEventListener('abort', stopAll);
+    stopAll();
+    reader.close();
+    await Promise.all(pool.map((worker) => worker.stop()));
+  }
+  return { match, tries };
+}

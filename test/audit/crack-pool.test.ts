@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeToken } from '../../src/token/decode.js';
+import { hmacToken, QUIET_CLAIMS } from './helpers.js';
+import { JWT_IO, JWT_TOOL } from './vectors.js';
+
+/**
+ * The pool runs its worker from the compiled output (a worker thread cannot
+ * load TypeScript), so this suite tests dist/: `npm test` builds first.
+ */
+const DIST_POOL = new URL('../../dist/audit/secrets/crack-pool.js', import.meta.url);
+const built = existsSync(DIST_POOL);
+
+type Pool = typeof import('../../src/audit/secrets/crack-pool.js');
+let crackSecret: Pool['crackSecret'];
+
+beforeAll(async () => {
+  if (built) ({ crackSecret } = (await import(DIST_POOL.href)) as Pool);
+});
+
+async function* words(list: Iterable<string>): AsyncGenerator<string> {
+  yield* list;
+}
+
+function* filler(count: number): Generator<string> {
+  for (let i = 0; i < count; i++) yield `not-it-${i}`;
+}
+
+describe.skipIf(!built)('crackSecret (dist/, run `npm run build` first)', () => {
+  it('finds the secret on several workers and counts the tries', async () => {
+    const progress: number[] = [];
+    const result = await crackSecret(decodeToken(JWT_IO), words([...filler(10_000), 'your-256-bit-secret', ...filler(50_000)]), {
+      workers: 2,
+      batchSize: 1000,
+      onProgress: (tries) => progress.push(tries),
+    });
+    expect(result.match).toBe('your-256-bit-secret');
+    expect(result.tries).toBeGreaterThanOrEqual(10_001);
+    expect(result.tries).toBeLessThan(60_001);
+    expect(progress.length).toBeGreaterThan(0);
+  });
+
+  it('tries every candidate when none matches (the jwt_tool token)', async () => {
+    const result = await crackSecret(decodeToken(JWT_TOOL), words(filler(9_000)), { workers: 3, batchSize: 4096 });
+    expect(result).toEqual({ match: null, tries: 9_000 });
+  });
+
+  it('strips a trailing CR and handles HS512', async () => {
+    const token = decodeToken(hmacToken(QUIET_CLAIMS, 'changeme', 'HS512'));
+    expect(await crackSecret(token, words(['a\r', 'changeme\r']))).toEqual({ match: 'changeme', tries: 2 });
+  });
+
+  it('stops early on abort', async () => {
+    const controller = new AbortController();
+    async function* endless(): AsyncGenerator<string> {
+      for (let i = 0; ; i++) yield `w${i}`;
+    }
+    const result = await crackSecret(decodeToken(JWT_IO), endless(), {
+      workers: 2,
+      batchSize: 500,
+      signal: controller.signal,
+      onProgress: (tries) => {
+        if (tries >= 5_000) controller.abort();
+      },
+    });
+    expect(result.match).toBeNull();
+    expect(result.tries).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('does nothing for a token that is not HS*, or with an aborted signal', async () => {
+    const none = decodeToken('eyJhbGciOiJub25lIn0.e30.');
+    expect(await crackSecret(none, words(['secret']))).toEqual({ match: null, tries: 0 });
+    expect(await crackSecret(decodeToken(JWT_IO), words(['your-256-bit-secret']), { signal: AbortSignal.abort() })).toEqual({ match: null, tries: 0 });
+  });
+
+  it('passes on an error of the candidate source', async () => {
+    async function* failing(): AsyncGenerator<string> {
+      yield 'a';
+      throw new Error('read failed');
+    }
+    await expect(crackSecret(decodeToken(JWT_IO), failing(), { workers: 1 })).rejects.toThrow('read failed');
+  });
+});
