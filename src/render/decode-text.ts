@@ -1,7 +1,7 @@
 import { severityRank, type Finding } from '../audit/rule.js';
 import { spanText } from '../claims/relative.js';
 import type { TimeReport } from '../claims/times.js';
-import type { InspectReport, TokenParts } from '../report/inspect.js';
+import type { InspectReport, SignatureInfo, TokenParts } from '../report/inspect.js';
 import { stringMember } from '../token/json.js';
 import { escapeTerminal } from './escape.js';
 import { prettyLines, type Marks } from './pretty.js';
@@ -32,7 +32,7 @@ function marksFor(findings: readonly Finding[], theme: Theme): Marks {
   return marks;
 }
 
-function partsLines(parts: TokenParts, theme: Theme, marks: Marks, label: string): string[] {
+function partsLines(parts: TokenParts, theme: Theme, marks: Marks, label: string, decrypted = false): string[] {
   const lines = [theme.heading(`${label}Header`), ...prettyLines(parts.header, theme, marks, 'header'), ''];
   lines.push(theme.heading(`${label}Payload`));
   if (parts.payload !== null) lines.push(...prettyLines(parts.payload, theme, marks, 'payload'));
@@ -41,7 +41,8 @@ function partsLines(parts: TokenParts, theme: Theme, marks: Marks, label: string
   else {
     const alg = stringMember(parts.header, 'alg') ?? '?';
     const enc = stringMember(parts.header, 'enc') ?? '?';
-    lines.push(theme.warn(`encrypted (JWE, alg ${escapeTerminal(alg)}, enc ${escapeTerminal(enc)}); decrypt it with --decrypt-key`));
+    const next = decrypted ? 'decrypted below' : 'decrypt it with --decrypt-key';
+    lines.push(theme.warn(`encrypted (JWE, alg ${escapeTerminal(alg)}, enc ${escapeTerminal(enc)}); ${next}`));
   }
   return lines;
 }
@@ -80,6 +81,10 @@ function findingLines(findings: readonly Finding[], theme: Theme, min: Finding['
   ];
 }
 
+function signatureLine(sig: SignatureInfo, theme: Theme): string {
+  return `${escapeTerminal(sig.alg ?? '(no alg)')}, ${sig.bytes} bytes, ${sig.verified ? theme.good('verified') : theme.bad('not verified')}`;
+}
+
 /** The decode screen: header, payload, signature, times, kid, findings. */
 export function decodeText(report: InspectReport, theme: Theme, options: DecodeTextOptions): string {
   const marks = marksFor(report.findings, theme);
@@ -90,7 +95,7 @@ export function decodeText(report: InspectReport, theme: Theme, options: DecodeT
     ]),
     theme.dim(`Token: ${sourceLine(report)}`),
     '',
-    ...partsLines(report, theme, marks, ''),
+    ...partsLines(report, theme, marks, '', report.inner !== null),
     '',
   ];
   if (report.inner) {
@@ -99,10 +104,9 @@ export function decodeText(report: InspectReport, theme: Theme, options: DecodeT
   }
   lines.push(theme.heading('Signature'));
   if (options.redacted) lines.push('  (dropped from this redacted copy)');
-  else if (report.signature) {
-    const sig = report.signature;
-    lines.push(`  ${escapeTerminal(sig.alg ?? '(no alg)')}, ${sig.bytes} bytes, ${sig.verified ? theme.good('verified') : theme.bad('not verified')}`);
-  } else lines.push('  (none: a JWE carries an authentication tag instead)');
+  else if (report.signature) lines.push(`  ${signatureLine(report.signature, theme)}`);
+  else if (report.inner?.signature) lines.push(`  inner token: ${signatureLine(report.inner.signature, theme)}`);
+  else lines.push('  (none: a JWE carries an authentication tag instead)');
   lines.push('', ...timeLines(report.time, theme, options.banner !== undefined), '');
   lines.push(theme.heading('Key'), `  ${'kid'.padEnd(10)}${kid === undefined ? theme.dim('(none)') : escapeTerminal(kid)}`);
   lines.push(`  ${'alg'.padEnd(10)}${escapeTerminal(stringMember(report.header, 'alg') ?? '(none)')}`, '');

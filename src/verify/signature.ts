@@ -17,7 +17,7 @@ function triedKey(keys: KeySet, key: VerificationKey): TriedKey {
 }
 
 /** The kids and algs of a key set, for the message that says no key fits. */
-export function keysOnOffer(keys: KeySet): string {
+function keysOnOffer(keys: KeySet): string {
   return keys.keys.map((k) => `${k.kid === null ? '(no kid)' : JSON.stringify(k.kid)} (${k.alg ?? 'any alg'}, ${k.description})`).join(', ');
 }
 

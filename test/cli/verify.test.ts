@@ -277,6 +277,10 @@ describe('verify and decode: JWE', () => {
     expect(doc.verification).toMatchObject({ valid: true, alg: 'ES256', key: { source: 'jwks', kid: 'ec-256' } });
     expect(doc.inner).toMatchObject({ header: { alg: 'ES256', kid: 'ec-256' }, payload: { sub: 'user-42' }, signature: { alg: 'ES256', verified: true } });
     expect(doc.time.status).toBe('valid');
+    const text = await verify(fixtureToken('JWE-nested-ES256'), '--decrypt-key', keyPath('rsa-enc.key.pem'), '--jwks', keyPath('jwks.json'));
+    expect(text.out).toMatch(/^VALID: the signature \(ES256\)/);
+    expect(text.out).toContain('encrypted (JWE, alg RSA-OAEP-256, enc A256GCM); decrypted below');
+    expect(text.out).toContain('inner token: ES256, 64 bytes, verified');
   });
 
   it('accepts a claims JWE made with a shared secret, and refuses one anyone could encrypt', async () => {

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Expectation } from '../../claims/expect.js';
 import type { KeyOptions } from '../../keys/spec.js';
 import type { Cli } from '../context.js';
@@ -44,15 +44,13 @@ function list(value: string, previous: string[] | undefined): string[] {
 }
 
 export function verifyCommand(cli: Cli): Command {
-  return addDecryptOptions(
-    addSourceOptions(
-      new Command('verify')
-        .summary('check the signature and the claims against a secret, a key, a JWKS or an issuer')
-        .description(
-          'Verify a JWT: its signature against exactly one key source, then exp and nbf and every claim check asked for. Every failure is listed; a key inside the token (jwk, x5c, jku, x5u) is never used.',
-        )
-        .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
-    ),
+  const withKeys = addSourceOptions(
+    new Command('verify')
+      .summary('check the signature and the claims against a secret, a key, a JWKS or an issuer')
+      .description(
+        'Verify a JWT: its signature against exactly one key source, then exp and nbf and every claim check asked for. Every failure is listed; a key inside the token (jwk, x5c, jku, x5u) is never used.',
+      )
+      .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
   )
     .option('--secret <text>', 'HMAC secret as UTF-8 text (other users can see it in the process list: prefer --secret-env)')
     .option('--secret-env <VAR>', 'HMAC secret from an environment variable')
@@ -60,7 +58,8 @@ export function verifyCommand(cli: Cli): Command {
     .option('--secret-base64', 'the secret (and --decrypt-secret-env) is base64 or base64url: decode it first')
     .option('--key <path>', 'PEM public key, private key, RSA public key or certificate; a JWK; a JWKS file; - for stdin')
     .option('--jwks <url-or-path>', 'a JWKS, remote or local: the key is chosen by kid')
-    .option('--issuer <url>', 'OpenID Connect discovery from <url>/.well-known/openid-configuration; also requires iss to equal <url>')
+    .option('--issuer <url>', 'OpenID Connect discovery from <url>/.well-known/openid-configuration; also requires iss to equal <url>');
+  return addDecryptOptions(withKeys)
     .option('--alg <list>', 'allowed algorithms, comma-separated (default: what the key can verify; none is never accepted)', list)
     .option('--iss <value>', 'require this issuer')
     .option('--aud <value>', 'require this audience, repeatable (any one of them)', collect)
@@ -71,7 +70,7 @@ export function verifyCommand(cli: Cli): Command {
     .addOption(expectOption())
     .option('--fresh', 'exit 1 unless the token is inside its exp/nbf window now')
     .option('--max-ttl <duration>', 'exit 1 when exp - iat is longer than this (or exp is missing)', durationArg)
-    .option('--timeout <duration>', 'for each request for remote keys', durationArg, 5)
+    .addOption(new Option('--timeout <duration>', 'for each request for remote keys').argParser(durationArg).default(5, '5s'))
     .option('--ca <pem-file>', 'also trust these CA certificates for remote keys')
     .option('--allow-http', 'allow plain http:// for remote keys on hosts that are not loopback')
     .option('--no-cache', 'neither read nor write the disk cache of fetched keys')
