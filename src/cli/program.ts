@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
 import { decodeCommand } from './commands/decode.js';
 import { diffCommand } from './commands/diff.js';
+import { jwksCommand } from './commands/jwks.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
 import { scanCommand } from './commands/scan.js';
@@ -48,6 +49,7 @@ export function createProgram(cli: Cli): Command {
   program.addCommand(scanCommand(cli));
   program.addCommand(diffCommand(cli));
   program.addCommand(signCommand(cli));
+  program.addCommand(jwksCommand(cli));
   program.addCommand(completionCommand(cli));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;

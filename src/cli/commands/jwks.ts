@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
+import { InspectError } from '../../errors.js';
+import type { Io } from '../../io/io.js';
+import type { RemoteOptions } from '../../keys/remote-document.js';
+import { globalOptions, type Cli } from '../context.js';
+import { MAX_INPUT_BYTES } from '../input.js';
+import { addRemoteOptions, remoteOptions, type RemoteFlags } from '../remote-options.js';
+
+interface JwksOptions extends RemoteFlags {
+  failOn: FailOn;
+}
+
+const EXAMPLES = `
+Examples:
+  $ jwt-inspect jwks https://idp.example.com/.well-known/jwks.json
+  $ jwt-inspect jwks keys/jwks.json --json | jq -r '.keys[].kid'
+  $ curl -s https://idp.example.com/jwks | jwt-inspect jwks -
+  $ jwt-inspect jwks --fail-on medium https://idp.example.com/jwks     # CI: fail on findings at medium or above
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 unreadable or not a JWKS, 4 network.
+`;
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+const NOT_A_JWKS = 'not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)';
+
+/** The entries of a remote set, fetched and cached under verify's rules (https, size, redirects, timeout). */
+async function fetchEntries(io: Io, text: string, remote: RemoteOptions): Promise<readonly unknown[]> {
+  const { remoteUrlOption } = await import('../../keys/spec.js');
+  const { fetchJsonDocument, networkError } = await import('../../keys/remote-document.js');
+  const { jwksEntries } = await import('../../jwks/inspect.js');
+  const url = remoteUrlOption('jwks', text, remote.allowHttp);
+  const { value } = await fetchJsonDocument(io, url, remote, (json) => jwksEntries(json) ?? (() => { throw networkError(url, NOT_A_JWKS); })());
+  return value;
+}
+
+/** The entries of a set in a file, or on stdin (`-`). */
+async function readEntries(io: Io, path: string): Promise<readonly unknown[]> {
+  const { jwksEntries } = await import('../../jwks/inspect.js');
+  const bytes = path === '-' ? await io.stdin.read(MAX_INPUT_BYTES) : await io.readFile(path, MAX_INPUT_BYTES);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (cause) {
+    // JSON.parse quotes the text it choked on, which may be key material: say only where.
+    throw new InspectError('ERR_BAD_JSON', `${path === '-' ? 'stdin' : path}: not JSON; expected a JWKS document`, { cause });
+  }
+  const entries = jwksEntries(doc);
+  if (entries === null) throw new InspectError('ERR_BAD_KEY', `${path === '-' ? 'stdin' : path}: ${NOT_A_JWKS}`);
+  return entries;
+}
+
+export function jwksCommand(cli: Cli): Command {
+  return addRemoteOptions(
+    new Command('jwks')
+      .summary('list the keys of a JWKS and flag bad ones')
+      .description(
+        'List the keys of a JSON Web Key Set (kid, kty, alg, use, curve or size, RFC 7638 thumbprint, x5c certificate) and flag private keys, weak RSA, missing or duplicate kids, keys without alg or use, and certificates that are expired (as of --now) or for another key.',
+      )
+      .argument('<url-or-file>', 'an https:// URL (fetched as verify --jwks fetches), a file, or - for stdin')
+      .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(FAIL_ON_CHOICES).default('high')),
+  )
+    .addHelpText('after', EXAMPLES)
+    .action(async (source: string, o: JwksOptions, cmd: Command) => {
+      const g = globalOptions(cli, cmd);
+      const { inspectJwks } = await import('../../jwks/inspect.js');
+      const { failsAt } = await import('../../audit/threshold.js');
+      const remote = URL_LIKE.test(source);
+      const entries = remote ? await fetchEntries(cli.io, source, await remoteOptions(cli, o)) : await readEntries(cli.io, source);
+      const report = await inspectJwks(entries, source, g.now);
+      const failed = failsAt(report.findings, o.failOn);
+      if (g.json) {
+        const { jwksJson } = await import('../../render/jwks-json.js');
+        cli.io.stdout.write(jwksJson(report));
+      } else if (!g.quiet) {
+        const { jwksText } = await import('../../render/jwks-text.js');
+        cli.io.stdout.write(jwksText(report, g.theme, o.failOn, failed));
+      }
+      if (failed) cli.exitCode = 1;
+    });
+}

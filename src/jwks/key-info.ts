@@ -1,0 +1,111 @@
+import { X509Certificate } from 'node:crypto';
+import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
+import type { Finding } from '../audit/rule.js';
+import { relativeTime } from '../claims/relative.js';
+import { InspectError } from '../errors.js';
+import { hasPrivateMembers, isRecord, keyFromJwk } from '../keys/jwk.js';
+import type { VerificationKey } from '../keys/key.js';
+import { publicKeyFrom } from '../keys/public-key.js';
+import { jwksFinding } from './rules.js';
+
+type JsonRecord = Readonly<Record<string, unknown>>;
+
+export interface JwksCertificate {
+  readonly subject: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+}
+
+/** One key of a set as `jwks` lists it (CONTRACT.md "JSON output", jwks). */
+export interface JwksKey {
+  readonly kid: string | null;
+  readonly kty: string | null;
+  readonly alg: string | null;
+  readonly use: string | null;
+  readonly crv: string | null;
+  /** RSA modulus or oct secret length; null for curves, which `crv` names. */
+  readonly bits: number | null;
+  /** RFC 7638 SHA-256 thumbprint, base64url; null when the key cannot be read. */
+  readonly thumbprint: string | null;
+  readonly certificate: JwksCertificate | null;
+}
+
+export interface KeyInspection {
+  readonly key: JwksKey;
+  readonly findings: readonly Finding[];
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** The members that make it private: RSA/EC/OKP ones as verify knows them, and the secret of an oct key. */
+function privateMembers(jwk: JsonRecord): string[] {
+  const names = Object.keys(jwk).filter((name) => hasPrivateMembers({ [name]: true }));
+  return jwk['kty'] === 'oct' && jwk['k'] !== undefined ? [...names, 'k (a shared HMAC secret)'] : names;
+}
+
+async function readKey(jwk: JsonRecord, path: string, findings: Finding[]): Promise<{ bits: number | null; thumbprint: string | null; key: VerificationKey | null }> {
+  let key: VerificationKey;
+  try {
+    key = await keyFromJwk(jwk, path);
+  } catch (error) {
+    if (!(error instanceof InspectError)) throw error;
+    findings.push(jwksFinding('jwks-unusable-key', { path, evidence: error.message.replace(`${path}: `, '') }));
+    return { bits: null, thumbprint: null, key: null };
+  }
+  if (key.type === 'secret') return { bits: key.bytes.byteLength * 8, thumbprint: await calculateJwkThumbprint({ kty: 'oct', k: text(jwk['k'])! }), key };
+  // RFC 7518 §3.3: 2048 bits or more.
+  if (key.bits !== null && key.bits < 2048) findings.push(jwksFinding('jwks-weak-rsa', { path, evidence: `${key.bits} bits` }));
+  return { bits: key.bits, thumbprint: key.thumbprint, key };
+}
+
+/** The first x5c certificate (RFC 7517 §4.7: base64 DER, the key's own first): readable, of this key, and valid now. */
+async function readCertificate(jwk: JsonRecord, path: string, key: VerificationKey | null, now: number, findings: Finding[]): Promise<JwksCertificate | null> {
+  const x5c = jwk['x5c'];
+  if (x5c === undefined) return null;
+  const where = `${path}.x5c[0]`;
+  let cert: X509Certificate;
+  try {
+    if (!Array.isArray(x5c) || typeof x5c[0] !== 'string') throw new TypeError('x5c is not an array of base64 strings');
+    cert = new X509Certificate(Buffer.from(x5c[0], 'base64'));
+  } catch {
+    findings.push(jwksFinding('jwks-bad-certificate', { path: where, evidence: 'not a readable X.509 certificate (base64 DER)' }));
+    return null;
+  }
+  const notBefore = new Date(cert.validFrom);
+  const notAfter = new Date(cert.validTo);
+  if (key?.type === 'public') {
+    const certified = await publicKeyFrom(cert.publicKey, where).catch(() => null);
+    if (certified?.thumbprint !== key.thumbprint) {
+      findings.push(jwksFinding('jwks-bad-certificate', { path: where, evidence: `the certificate is for another key (thumbprint ${certified?.thumbprint ?? 'unreadable'})` }));
+    }
+  }
+  if (notAfter.getTime() / 1000 < now) {
+    findings.push(jwksFinding('jwks-certificate-validity', { path: where, evidence: `expired ${notAfter.toISOString()} (${relativeTime(notAfter.getTime() / 1000 - now)})` }));
+  } else if (notBefore.getTime() / 1000 > now) {
+    findings.push(jwksFinding('jwks-certificate-validity', { severity: 'medium', path: where, evidence: `not valid until ${notBefore.toISOString()}` }));
+  }
+  return { subject: cert.subject.replace(/\n/g, ', '), notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString() };
+}
+
+/** What one entry of a key set is, and what is wrong with it on its own. */
+export async function inspectKey(entry: unknown, index: number, now: number): Promise<KeyInspection> {
+  const path = `keys[${index}]`;
+  const findings: Finding[] = [];
+  if (!isRecord(entry)) {
+    findings.push(jwksFinding('jwks-unusable-key', { path, evidence: 'not a JSON object' }));
+    return { key: { kid: null, kty: null, alg: null, use: null, crv: null, bits: null, thumbprint: null, certificate: null }, findings };
+  }
+  const secret = privateMembers(entry);
+  if (secret.length > 0) findings.push(jwksFinding('jwks-private-key', { path, evidence: secret.join(', ') }));
+  const { bits, thumbprint, key } = await readKey(entry, path, findings);
+  const certificate = await readCertificate(entry, path, key, now, findings);
+  const kid = text(entry['kid']);
+  const alg = text(entry['alg']);
+  const use = text(entry['use']);
+  if (kid === null) findings.push(jwksFinding('jwks-missing-kid', { path }));
+  if (alg === null) findings.push(jwksFinding('jwks-missing-alg', { path }));
+  if (use === null && entry['key_ops'] === undefined) findings.push(jwksFinding('jwks-missing-use', { path }));
+  return { key: { kid, kty: text(entry['kty']), alg, use, crv: text(entry['crv']), bits, thumbprint, certificate }, findings };
+}
