@@ -58,6 +58,16 @@ describe('sign round trips', () => {
     expect(payload).toEqual({ sub: 'bob', iat: NOW });
   });
 
+  it.each([...ASYMMETRIC, ['HS384', null, null] as const])('%s verifies with jwt-inspect verify', async (alg, keyFile, publicFile) => {
+    const keyArgs = keyFile === null ? ['--secret-env', 'JWT_SECRET'] : ['--key', toolkitFixture(`keys/${keyFile}`)];
+    const signed = await run(['sign', '--now', String(NOW), ...keyArgs, '--alg', alg, '--exp', '1h']);
+    const verifyArgs = publicFile === null ? ['--secret-env', 'JWT_SECRET'] : ['--key', toolkitFixture(`keys/${publicFile}`)];
+    const verified = await run(['verify', '--json', '--now', String(NOW + 60), ...verifyArgs, signed.out.trim()]);
+    expect(verified.err).toBe('');
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.out).verification).toMatchObject({ valid: true, alg });
+  });
+
   pyjwt.each(ASYMMETRIC)('%s with %s verifies with PyJWT', async (alg, keyFile, publicFile) => {
     const { out } = await run(['sign', '--now', String(NOW), '--key', toolkitFixture(`keys/${keyFile}`), '--alg', alg, '--sub', 'alice']);
     expect(JSON.parse(verifyWithPyJwt(out.trim(), alg, { publicKeyPem: readToolkitFixture(`keys/${publicFile}`) }))).toEqual({ sub: 'alice', iat: NOW });
