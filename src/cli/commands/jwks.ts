@@ -30,8 +30,12 @@ async function fetchEntries(io: Io, text: string, remote: RemoteOptions): Promis
   const { fetchJsonDocument, networkError } = await import('../../keys/remote-document.js');
   const { jwksEntries } = await import('../../jwks/inspect.js');
   const url = remoteUrlOption('jwks', text, remote.allowHttp);
-  const { value } = await fetchJsonDocument(io, url, remote, (json) => jwksEntries(json) ?? (() => { throw networkError(url, NOT_A_JWKS); })());
-  return value;
+  const read = (json: unknown): readonly unknown[] => {
+    const entries = jwksEntries(json);
+    if (entries === null) throw networkError(url, NOT_A_JWKS);
+    return entries;
+  };
+  return (await fetchJsonDocument(io, url, remote, read)).value;
 }
 
 /** The entries of a set in a file, or on stdin (`-`). */
