@@ -1,9 +1,11 @@
 import { countBySeverity } from '../audit/threshold.js';
 import type { ScannedToken } from '../scan/collect.js';
 import type { ScanResult } from '../scan/scan.js';
+import { countOutcomes } from '../scan/verification.js';
 import type { Printable } from './json.js';
 import { toJsonText } from './json.js';
 import { findingJson, timeJson } from './report-json.js';
+import { verificationJson } from './verify-json.js';
 
 /** `eyJhbGciOi…`: enough to tell it is a JWT, too little to use it. */
 export function redactedToken(token: string): string {
@@ -26,7 +28,7 @@ export function scannedTokenJson(t: ScannedToken, showTokens: boolean): Printabl
     ...(r.payloadBase64url !== null ? { payloadBase64url: r.payloadBase64url } : {}),
     time: timeJson(r.time),
     findings: r.findings.map(findingJson),
-    verification: null,
+    verification: t.verification === null ? null : verificationJson(t.verification),
   };
 }
 
@@ -39,6 +41,7 @@ export function scanSummaryJson(result: ScanResult): Printable {
     skipped,
     tokens: result.tokens.length,
     findings: countBySeverity(result.tokens.flatMap((t) => t.report.findings)),
+    verification: result.verified ? countOutcomes(result.tokens.map((t) => t.verification)) : null,
     stopped: result.stopped,
   };
 }

@@ -1,16 +1,14 @@
-import { SEVERITIES, severityRank, type Severity } from '../audit/rule.js';
+import { severityRank, type Severity } from '../audit/rule.js';
 import { countBySeverity, type FailOn } from '../audit/threshold.js';
 import type { ScanLocation, ScannedToken } from '../scan/collect.js';
 import type { ScanProgress, ScanResult } from '../scan/scan.js';
-import { stringMember } from '../token/json.js';
+import { countOutcomes, verifyOutcome } from '../scan/verification.js';
 import { escapeTerminal } from './escape.js';
-import { redactedToken } from './scan-json.js';
+import { countsText, outcomeStyle, tokenLabel, tokenTable } from './scan-table.js';
 import type { Theme } from './theme.js';
 
 /** Locations listed per token in text; `--json` has them all. */
 const LOCATIONS_SHOWN = 5;
-/** Widest a table cell from the token may be before it is cut with `…`. */
-const CELL_MAX = 28;
 
 /** `1.2 MB` (decimal units, as `ls -h --si` and download sizes count). */
 export function formatBytes(bytes: number): string {
@@ -36,66 +34,27 @@ export function locationText(l: ScanLocation): string {
   return escapeTerminal(where);
 }
 
-function cell(value: string | undefined): string {
-  if (value === undefined) return '-';
-  const safe = escapeTerminal(value);
-  return safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX - 1)}…` : safe;
-}
-
-function label(t: ScannedToken): string {
-  return `${redactedToken(t.token)} ${t.sha256.slice(0, 8)}`;
-}
-
-function timeCell(t: ScannedToken, theme: Theme): [string, (s: string) => string] {
-  if (t.report.token.kind === 'JWE') return ['encrypted', theme.dim];
-  const status = t.report.time.status;
-  const style = { valid: theme.good, expired: theme.bad, 'not-yet-valid': theme.bad, 'no-expiry': theme.warn }[status];
-  return [status, style];
-}
-
-function countsText(counts: Record<Severity, number>): string {
-  const parts = SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`);
-  return parts.length === 0 ? 'none' : parts.join(', ');
-}
-
-/** One row a token: the plain text of each cell, and how to colour it. */
-function tableRows(tokens: readonly ScannedToken[], theme: Theme): Array<Array<[string, (s: string) => string]>> {
-  const plain = (s: string): string => s;
-  return tokens.map((t) => {
-    const { header, payload } = t.report;
-    return [
-      [label(t), plain],
-      [cell(stringMember(header, 'alg')), plain],
-      [cell(stringMember(header, 'kid')), plain],
-      [cell(stringMember(payload, 'iss')), plain],
-      [cell(stringMember(payload, 'sub')), plain],
-      timeCell(t, theme),
-      [countsText(countBySeverity(t.report.findings)), plain],
-      [String(t.occurrences), plain],
-    ];
-  });
-}
-
-function table(tokens: readonly ScannedToken[], theme: Theme): string[] {
-  const head = ['TOKEN', 'ALG', 'KID', 'ISS', 'SUB', 'TIME', 'FINDINGS', 'SEEN'];
-  const rows = tableRows(tokens, theme);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]![0].length)));
-  const line = (cells: ReadonlyArray<[string, (s: string) => string]>): string =>
-    cells.map(([text, style], i) => (i === cells.length - 1 ? style(text) : style(text) + ' '.repeat(widths[i]! - text.length + 2))).join('');
-  return [theme.heading(line(head.map((h) => [h, (s: string) => s])).trimEnd()), ...rows.map(line)];
-}
-
 function details(t: ScannedToken, theme: Theme, options: ScanTextOptions): string[] {
   const shown = t.locations.slice(0, LOCATIONS_SHOWN).map(locationText);
   const more = t.occurrences - shown.length;
-  const lines = [theme.heading(label(t)), ...(options.showTokens ? [`  ${t.token}`] : [])];
+  const lines = [theme.heading(tokenLabel(t)), ...(options.showTokens ? [`  ${t.token}`] : [])];
   lines.push(...shown.map((l, i) => `  ${i === 0 ? 'seen at ' : '        '}${l}`));
   if (more > 0) lines.push(theme.dim(`          … and ${more} more (--json lists ${t.locations.length === t.occurrences ? 'them all' : 'the first ' + t.locations.length})`));
+  lines.push(...verificationLines(t, theme));
   for (const f of t.report.findings.filter((f) => severityRank(f.severity) >= severityRank(options.minSeverity))) {
     const where = f.path === null ? '' : theme.dim(` at ${escapeTerminal(f.path)}`);
     lines.push(`  ${theme.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.title}${where} ${theme.dim(`[${f.id}]`)}`);
   }
   return lines;
+}
+
+/** Why a token did not verify: the first failure, as verify words it. */
+function verificationLines(t: ScannedToken, theme: Theme): string[] {
+  const v = t.verification;
+  const first = v?.errors[0];
+  if (v === null || first === undefined) return [];
+  const outcome = verifyOutcome(v);
+  return [`  ${outcomeStyle(outcome, theme)(outcome.toUpperCase().padEnd(8))} ${escapeTerminal(first.message)} ${theme.dim(`[${first.code}]`)}`];
 }
 
 export interface ScanTextOptions {
@@ -118,8 +77,12 @@ export function scanText(result: ScanResult, theme: Theme, options: ScanTextOpti
   if (result.tokens.length === 0) return `${[...lines, `No tokens found in ${read}.`].join('\n')}\n`;
   const n = result.tokens.length;
   lines.push(`${n} distinct token${n === 1 ? '' : 's'} in ${read}.${options.showTokens ? '' : ' Tokens are redacted; --show-tokens shows them.'}`, '');
-  lines.push(...table(result.tokens, theme), '');
+  lines.push(...tokenTable(result.tokens, theme, result.verified), '');
   for (const t of result.tokens) lines.push(...details(t, theme, options), '');
   lines.push(`Findings: ${countsText(countBySeverity(result.tokens.flatMap((t) => t.report.findings)))}`);
+  if (result.verified) {
+    const c = countOutcomes(result.tokens.map((t) => t.verification));
+    lines.push(`Verification: ${c.valid} valid, ${c.invalid} invalid, ${c.unverifiable} unverifiable (no key fits)`);
+  }
   return `${lines.join('\n')}\n`;
 }

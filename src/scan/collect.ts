@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { InspectError } from '../errors.js';
 import { inspectToken, type InspectOptions, type InspectReport, type SourceFrom } from '../report/inspect.js';
 import type { FoundToken } from '../token/extract.js';
+import type { Verification } from '../verify/result.js';
 
 /** Where a token was seen in a text file or stream (stdin is `-`). */
 export interface TextLocation {
@@ -33,6 +34,8 @@ export interface ScannedToken {
   readonly report: InspectReport;
   readonly locations: ScanLocation[];
   occurrences: number;
+  /** Against the key given; null without one, and for a JWE. */
+  verification: Verification | null;
 }
 
 /** Compact tokens that passed the finder but not the decoder: remembered so repeats cost nothing. */
@@ -68,7 +71,7 @@ export class TokenCollector {
       return null;
     }
     const sha256 = createHash('sha256').update(found.token).digest('hex');
-    const scanned: ScannedToken = { sha256, token: found.token, report, locations: [location], occurrences: 1 };
+    const scanned: ScannedToken = { sha256, token: found.token, report, locations: [location], occurrences: 1, verification: null };
     this.#tokens.set(found.token, scanned);
     return scanned;
   }

@@ -1,7 +1,8 @@
 import { InspectError } from '../errors.js';
 import type { Io, WalkedFile, WalkFilter } from '../io/io.js';
-import type { InspectOptions, SourceFrom } from '../report/inspect.js';
+import type { InspectOptions, InspectReport, SourceFrom } from '../report/inspect.js';
 import type { FoundToken } from '../token/extract.js';
+import type { Verification } from '../verify/result.js';
 import { TokenCollector, type ScanLocation, type ScannedToken } from './collect.js';
 import { looksBinary } from './filter.js';
 import { TokenFinder } from './finder.js';
@@ -26,7 +27,9 @@ export interface ScanOptions {
   readonly signal: AbortSignal;
   /** Checked between chunks: the reader of the output went away. */
   readonly outputClosed: () => boolean;
-  /** A token seen for the first time. */
+  /** Verifies each distinct token (a key option was given); many run at once. */
+  readonly verify?: (report: InspectReport) => Promise<Verification | null>;
+  /** A token seen for the first time (and verified, with `verify`). */
   readonly onToken?: (token: ScannedToken) => void;
   /** After every chunk read. */
   readonly onProgress?: (progress: Readonly<ScanProgress>) => void;
@@ -39,6 +42,8 @@ export interface ScanResult {
   readonly progress: Readonly<ScanProgress>;
   /** The scan was cut short (Ctrl-C, or the output closed): the tokens are those found so far. */
   readonly stopped: boolean;
+  /** Each token was verified against a key. */
+  readonly verified: boolean;
 }
 
 /** Where a scan reads from: the files and the stdin of the Io. */
@@ -67,6 +72,9 @@ async function next<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise
 class Scan {
   readonly collector: TokenCollector;
   readonly progress: ScanProgress = { files: 0, bytes: 0, skipped: 0, tokens: 0 };
+  /** Verifications in flight; a failure to verify at all (the network) is kept for the end. */
+  readonly #verifying: Array<Promise<void>> = [];
+  #verifyFailure: unknown = null;
 
   constructor(
     readonly io: ScanIo,
@@ -94,10 +102,29 @@ class Scan {
     const added = this.collector.add(found, from, location);
     if (added === null) return true;
     this.progress.tokens++;
+    if (this.options.verify !== undefined) {
+      this.#verifying.push(this.#verify(added, this.options.verify));
+      return true;
+    }
     if (this.options.onToken === undefined) return true;
     this.options.onToken(added);
     await new Promise((resolve) => setImmediate(resolve));
     return !this.stopNow();
+  }
+
+  async #verify(token: ScannedToken, verify: NonNullable<ScanOptions['verify']>): Promise<void> {
+    try {
+      token.verification = await verify(token.report);
+      this.options.onToken?.(token);
+    } catch (error) {
+      this.#verifyFailure ??= error;
+    }
+  }
+
+  /** Every verification done; throws what kept one from running at all. */
+  async verified(): Promise<void> {
+    await Promise.all(this.#verifying);
+    if (this.#verifyFailure !== null) throw this.#verifyFailure;
   }
 
   /** Stream one source through a finder; false when the scan must stop. */
@@ -184,5 +211,6 @@ export async function scanPaths(io: ScanIo, options: ScanOptions): Promise<ScanR
     going = await scan.path(path);
     if (!going) break;
   }
-  return { tokens: scan.collector.tokens, progress: scan.progress, stopped: !going };
+  await scan.verified();
+  return { tokens: scan.collector.tokens, progress: scan.progress, stopped: !going, verified: options.verify !== undefined };
 }

@@ -7,7 +7,9 @@ import { JWT_IO, token } from '../helpers/tokens.js';
 
 const NOW = ['--now', '1700000000'];
 const HAR_PATH = 'test/fixtures/scan/session.har';
-const HAR_TOKENS: Record<string, string> = JSON.parse(readFileSync(new URL('../fixtures/scan/tokens.json', import.meta.url), 'utf8'));
+const fixture = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
+const HAR_TOKENS: Record<string, string> = fixture('scan/tokens.json');
+const KEYED: Record<string, string> = fixture('keys/tokens.json').tokens;
 /** No findings at high or above. */
 const CALM = token({ alg: 'HS256', typ: 'JWT', kid: 'k1' }, { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' });
 const NONE = token({ alg: 'none' }, { sub: 'admin' }, '');
@@ -59,6 +61,7 @@ describe('scan', () => {
       skipped: 0,
       tokens: 2,
       findings: { critical: count('critical'), high: count('high'), medium: count('medium'), low: count('low'), info: count('info') },
+      verification: null,
       stopped: false,
     });
     expect(count('critical')).toBe(1);
@@ -170,6 +173,39 @@ describe('scan', () => {
     const { err } = await run(['scan', '--json', ...NOW, 'app.log'], { stderrIsTTY: true });
     expect(err.startsWith(`\rscanning: ${Buffer.byteLength(LOG)} B in 1 file, 2 tokens\u001b[K`)).toBe(true);
     expect(err.endsWith('\r\u001b[K')).toBe(true);
+  });
+});
+
+describe('scan with a key', () => {
+  const JWKS = ['--jwks', 'test/fixtures/keys/jwks.json'];
+  const names = ['RS256', 'RS256-tampered', 'RS256-expired-wrong-audience', 'RS256-rotated', 'HS256'];
+  const log = names.map((n, i) => `line ${i} token=${KEYED[n]}`).join('\n');
+
+  it('verifies every token and counts valid, invalid and unverifiable ones', async () => {
+    const { code, out } = await run(['scan', '--json', '--fail-on', 'none', ...NOW, ...JWKS, 'keyed.log'], { files: { 'keyed.log': log } });
+    const doc = JSON.parse(out);
+    expect(doc.summary.verification).toEqual({ valid: 1, invalid: 2, unverifiable: 2 });
+    const byLine = (line: number) => doc.tokens.find((t: { locations: Array<{ line: number }> }) => t.locations[0]!.line === line).verification;
+    expect(byLine(1)).toMatchObject({ valid: true, alg: 'RS256', key: { source: 'jwks', kid: 'rsa-1' }, error: null });
+    expect(byLine(2).error.code).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+    expect(byLine(3).error.code).toBe('ERR_JWT_EXPIRED');
+    expect(byLine(4).error.code).toBe('ERR_JWKS_NO_MATCHING_KEY');
+    // A bad signature under a key that fits fails the scan, whatever --fail-on says.
+    expect(code).toBe(1);
+  });
+
+  it('does not fail the scan for expired or unverifiable tokens', async () => {
+    const calm = [KEYED['RS256'], KEYED['RS256-expired-wrong-audience'], KEYED['RS256-rotated']].join('\n');
+    const { code, out } = await run(['scan', '--fail-on', 'none', ...NOW, ...JWKS, 'calm.log'], { files: { 'calm.log': calm } });
+    expect(code).toBe(0);
+    expect(out).toContain('Verification: 1 valid, 1 invalid, 1 unverifiable (no key fits)');
+    expect(out).toMatch(/INVALID +"exp" claim timestamp check failed/);
+  });
+
+  it('refuses --key - when the tokens come from stdin too', async () => {
+    const { code, err } = await run(['scan', '--key', '-', ...NOW], { stdin: 'x' });
+    expect(code).toBe(2);
+    expect(err).toContain('--key - reads the key from stdin');
   });
 });
 

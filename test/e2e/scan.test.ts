@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,15 @@ describe('jwt-inspect scan (built binary)', () => {
     const missing = await runBin(['scan', ...NOW, 'no-such.log']);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/^jwt-inspect: cannot read no-such.log \(ENOENT\)/);
+  });
+
+  it('verifies each token with a key option', async () => {
+    const rs256 = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/keys/tokens.json'), 'utf8')).tokens.RS256;
+    const r = await runBin(['scan', '--json', '--fail-on', 'none', ...NOW, '--jwks', 'test/fixtures/keys/jwks.json'], { stdin: `Bearer ${rs256}\n` });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.verification).toEqual({ valid: 1, invalid: 0, unverifiable: 0 });
+    expect(doc.tokens[0].verification.key).toMatchObject({ source: 'jwks', kid: 'rsa-1' });
   });
 
   it('ends quietly with exit 0 under `| head -1`', async () => {

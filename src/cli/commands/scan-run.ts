@@ -1,10 +1,15 @@
 import { failsAt } from '../../audit/threshold.js';
+import { usageError } from '../../errors.js';
 import type { Io } from '../../io/io.js';
+import { keySpecOf, type KeySpec } from '../../keys/spec.js';
+import type { InspectReport } from '../../report/inspect.js';
 import { scanJson, scanJsonLine } from '../../render/scan-json.js';
 import { scanSarif } from '../../render/scan-sarif.js';
 import { listedSeverity, progressLine, scanText } from '../../render/scan-text.js';
 import { pathFilter } from '../../scan/filter.js';
 import { scanPaths, type ScanProgress } from '../../scan/scan.js';
+import { signatureRejected } from '../../scan/verification.js';
+import type { Verification } from '../../verify/result.js';
 import { note, type Cli, type GlobalOptions } from '../context.js';
 import type { ScanCommandOptions, ScanFormat } from './scan.js';
 
@@ -37,6 +42,18 @@ class ProgressLine {
   }
 }
 
+/** A verifier for each token against the keys a key option names; the key and crypto code load only then. */
+async function verifierFor(cli: Cli, g: GlobalOptions, spec: KeySpec, options: ScanCommandOptions, paths: readonly string[]): Promise<(r: InspectReport) => Promise<Verification | null>> {
+  if (spec.kind === 'key-file' && spec.path === '-' && (paths.length === 0 || paths.includes('-'))) {
+    throw usageError('--key - reads the key from stdin, which this scan reads tokens from; give the key as a file');
+  }
+  const [{ loadKeys }, { tokenVerifier }] = await Promise.all([import('../load-keys.js'), import('../../scan/verifier.js')]);
+  const keys = await loadKeys(cli, g, spec, options);
+  // exp and nbf as verify checks them, and iss for --issuer; no other claim is asked of a scanned token.
+  const issuer = spec.kind === 'issuer' ? spec.issuer : null;
+  return tokenVerifier(keys, { now: g.now, leeway: g.leeway, issuer, audience: [], subject: null, typ: null, maxAge: null, required: [] });
+}
+
 function formatOf(g: GlobalOptions, options: ScanCommandOptions): ScanFormat {
   return options.format ?? (options.jsonl ? 'jsonl' : g.json ? 'json' : 'text');
 }
@@ -46,6 +63,8 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
   const io = cli.io;
   const format = formatOf(g, options);
   const showTokens = options.showTokens === true;
+  const spec = keySpecOf(options);
+  const verify = spec === null ? null : await verifierFor(cli, g, spec, options, paths);
   const progress = io.stderr.isTTY && !g.quiet ? new ProgressLine(io) : null;
   const interrupt = new AbortController();
   const removeListener = io.onInterrupt(() => interrupt.abort());
@@ -55,6 +74,7 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
       paths,
       filter: pathFilter(options.include ?? [], options.exclude ?? []),
       inspect: { now: g.now, leeway: g.leeway },
+      ...(verify ? { verify } : {}),
       signal: interrupt.signal,
       outputClosed: () => io.stdout.closed,
       ...(format === 'jsonl' ? { onToken: (t) => io.stdout.write(scanJsonLine(t, showTokens)) } : {}),
@@ -71,10 +91,11 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
   // The reader went away (`| head -1`): nobody is left to tell anything.
   if (io.stdout.closed) return;
 
-  const failed = failsAt(
-    result.tokens.flatMap((t) => t.report.findings),
-    options.failOn,
-  );
+  const failed =
+    failsAt(
+      result.tokens.flatMap((t) => t.report.findings),
+      options.failOn,
+    ) || result.tokens.some((t) => signatureRejected(t.verification));
   if (format === 'json') io.stdout.write(scanJson(result, showTokens));
   else if (format === 'sarif') io.stdout.write(scanSarif(result));
   else if (format === 'text' && (!g.quiet || failed || result.stopped)) io.stdout.write(scanText(result, g.theme, { showTokens, minSeverity: listedSeverity(options.failOn) }));

@@ -2,12 +2,13 @@ import { Command, Option } from 'commander';
 import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
 import { globalOptions, type Cli } from '../context.js';
 import { helpForMissingInput } from '../input.js';
+import { addKeyOptions, type KeyOptionValues } from '../key-options.js';
 import { collect } from '../parsers.js';
 
 export const SCAN_FORMATS = ['text', 'json', 'jsonl', 'sarif'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
-export interface ScanCommandOptions {
+export interface ScanCommandOptions extends KeyOptionValues {
   include?: string[];
   exclude?: string[];
   format?: ScanFormat;
@@ -23,21 +24,24 @@ Examples:
   $ jwt-inspect scan session.har --json | jq '.tokens[].locations'
   $ kubectl logs deploy/api | jwt-inspect scan --jsonl
   $ jwt-inspect scan --format sarif --fail-on medium src > jwt-scan.sarif
+  $ jwt-inspect scan --jwks https://idp.example.com/.well-known/jwks.json access.log
 `;
 
 export function scanCommand(cli: Cli): Command {
-  return new Command('scan')
+  return addKeyOptions(
+    new Command('scan')
     .summary('find every JWT in files, folders, HAR files, logs or stdin')
     .description(
-      'Find every JWT in files, folders (recursively), HAR archives or stdin, and report each distinct token once with where it was seen, its alg, kid, iss, sub, time status and findings. Exit 1 when a finding is at or above --fail-on.',
-    )
-    .argument('[paths...]', 'files and folders to scan; - for stdin (the default when stdin is not a terminal)')
-    .option('--include <glob>', 'in folders, scan only files matching this glob (repeatable; *, **, ?)', collect)
-    .option('--exclude <glob>', 'in folders, leave out files and folders matching this glob (repeatable)', collect)
-    .addOption(new Option('--format <format>', 'output format (default: text, or json with --json)').choices(SCAN_FORMATS))
-    .option('--jsonl', 'one JSON line per token, written as soon as it is found (same as --format jsonl)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(FAIL_ON_CHOICES).default('high'))
-    .option('--show-tokens', 'show whole tokens instead of redacting them')
+        'Find every JWT in files, folders (recursively), HAR archives or stdin, and report each distinct token once with where it was seen, its alg, kid, iss, sub, time status and findings. With a key option, every token is also verified. Exit 1 when a finding is at or above --fail-on, or when a key that fits a token rejects its signature.',
+      )
+      .argument('[paths...]', 'files and folders to scan; - for stdin (the default when stdin is not a terminal)')
+      .option('--include <glob>', 'in folders, scan only files matching this glob (repeatable; *, **, ?)', collect)
+      .option('--exclude <glob>', 'in folders, leave out files and folders matching this glob (repeatable)', collect)
+      .addOption(new Option('--format <format>', 'output format (default: text, or json with --json)').choices(SCAN_FORMATS))
+      .option('--jsonl', 'one JSON line per token, written as soon as it is found (same as --format jsonl)')
+      .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(FAIL_ON_CHOICES).default('high'))
+      .option('--show-tokens', 'show whole tokens instead of redacting them'),
+  )
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: ScanCommandOptions, cmd: Command) => {
       const g = globalOptions(cli, cmd);
