@@ -179,6 +179,8 @@ describe('sign', () => {
     [['sign', '--secret-env', 'JWT_SECRET', '--alg', 'HS1'], 2, 'is not a JWS algorithm jose can sign with'],
     [['sign', '--secret-env', 'JWT_SECRET', '--claim', 'novalue'], 2, 'expected name=value'],
     [['sign', '--secret-env', 'JWT_SECRET', '--exp', 'soon'], 2, 'expected a duration'],
+    [['sign', '--secret-env', 'JWT_SECRET', '--jti', '{"sub":"x"}'], 2, '--jti took the payload as its value'],
+    [['sign', '--secret-env', 'JWT_SECRET', '--iat', '{"sub":"x"}'], 2, 'expected Unix seconds'],
     [['sign', '--secret-env', 'UNSET'], 3, 'UNSET is not set'],
     [['sign', '--key', toolkitFixture('keys/rsa-public.pem')], 3, 'sign needs a private key, and this file holds PUBLIC KEY'],
     [['sign', '--key', toolkitFixture('keys/rsa-public.jwk.json')], 3, 'a public JWK (no "d")'],

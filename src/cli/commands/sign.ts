@@ -122,6 +122,10 @@ export function signCommand(cli: Cli): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (arg: string | undefined, o: SignOptions, cmd: Command) => {
       const g = globalOptions(cli, cmd);
+      // `--jti [value]` takes the next word: `sign --jti '{"sub":"x"}'` would make the payload the jti.
+      if (arg === undefined && typeof o.jti === 'string' && o.jti.trimStart().startsWith('{')) {
+        throw usageError('--jti took the payload as its value; put the payload before --jti, or give --jti a value');
+      }
       const { key, alg } = await keyAndAlg(cli, g, o);
       const { signToken } = await import('../../sign/sign.js');
       const base = parsePayload(await payloadText(cli, arg, o.key === '-'));
