@@ -6,7 +6,8 @@ import type { Verification } from '../verify/result.js';
 import { TokenCollector, type ScanLocation, type ScannedToken } from './collect.js';
 import { looksBinary } from './filter.js';
 import { TokenFinder } from './finder.js';
-import { readHar, tokensInHar } from './har-scan.js';
+import { HarWalker } from './har-walk.js';
+import { JsonStream, JsonStreamError } from './json-stream.js';
 
 /** What a scan has done so far (for the progress line and the summary). */
 export interface ScanProgress {
@@ -162,17 +163,32 @@ class Scan {
     }
   }
 
-  /** A HAR file by entry and field; as text when it cannot be read as HAR. */
+  /** A HAR file by entry and field, streamed; as text when it is not HAR 1.2 JSON. */
   async har(path: string): Promise<boolean> {
-    const har = await readHar(this.io.files.stream(path));
-    if (har === null) {
-      this.options.onNote?.(path, 'not a HAR 1.2 document, or too large to parse; scanned as text');
+    const walker = new HarWalker();
+    const json = new JsonStream(walker);
+    let bytes = 0;
+    let valid = true;
+    try {
+      for await (const chunk of this.io.files.stream(path)) {
+        json.push(chunk);
+        bytes += chunk.byteLength;
+        this.options.onProgress?.({ ...this.progress, bytes: this.progress.bytes + bytes });
+        if (this.stopNow()) return false;
+      }
+      json.end();
+    } catch (error) {
+      if (!(error instanceof JsonStreamError)) throw error;
+      valid = false;
+    }
+    if (!valid || !walker.sawEntries) {
+      this.options.onNote?.(path, 'not a HAR 1.2 document; scanned as text');
       return this.text(path, this.io.files.stream(path), false);
     }
     this.progress.files++;
-    this.progress.bytes += har.bytes;
-    for (const { found, location } of tokensInHar(har.entries, path)) {
-      if (!(await this.add(found, 'file', location))) return false;
+    this.progress.bytes += bytes;
+    for (const { found, entry, field } of walker.hits) {
+      if (!(await this.add(found, 'file', { file: path, entry, field }))) return false;
     }
     this.options.onProgress?.(this.progress);
     return !this.stopNow();

@@ -2,19 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_CANDIDATE_BYTES, TokenFinder, type TextMatch } from '../../src/scan/finder.js';
 import { JWT_IO, token } from '../helpers/tokens.js';
+import { pieces } from './pieces.js';
 
 /** Feed the text to a fresh finder in pieces cut at these byte offsets. */
 function findIn(text: string | Buffer, cuts: readonly number[] = []): TextMatch[] {
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
   const finder = new TokenFinder();
-  const found: TextMatch[] = [];
-  let from = 0;
-  for (const cut of [...cuts].sort((a, b) => a - b)) {
-    found.push(...finder.push(bytes.subarray(from, cut)));
-    from = cut;
-  }
-  found.push(...finder.push(bytes.subarray(from)), ...finder.end());
-  return found;
+  return [...pieces(bytes, cuts).flatMap((p) => finder.push(p)), ...finder.end()];
 }
 
 const NONE = token({ alg: 'none' }, { sub: 'x' }, '');

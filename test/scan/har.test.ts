@@ -1,44 +1,46 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokensInHar } from '../../src/scan/har-scan.js';
-import { foundInField, harEntries, harFields } from '../../src/scan/har.js';
+import { foundIn, pairHolding, urlWithoutQuery } from '../../src/scan/har.js';
+import { HarWalker } from '../../src/scan/har-walk.js';
+import { JsonStream } from '../../src/scan/json-stream.js';
+import { JWT_IO } from '../helpers/tokens.js';
+import { pieces } from './pieces.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/scan/${name}`, import.meta.url), 'utf8');
-const HAR = JSON.parse(fixture('session.har'));
-const TOKENS: Record<string, string> = JSON.parse(fixture('tokens.json'));
+const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/scan/${name}`, import.meta.url));
+const HAR = fixture('session.har');
+const TOKENS: Record<string, string> = JSON.parse(fixture('tokens.json').toString());
 
-describe('harEntries', () => {
-  it('reads log.entries of a HAR 1.2 document', () => {
-    expect(harEntries(HAR)).toHaveLength(5);
-  });
+/** Walk a HAR text fed in pieces cut at these offsets. */
+function walk(bytes: Buffer, cuts: readonly number[] = []): HarWalker {
+  const walker = new HarWalker();
+  const stream = new JsonStream(walker);
+  for (const piece of pieces(bytes, cuts)) stream.push(piece);
+  stream.end();
+  return walker;
+}
 
-  it.each([
-    ['not an object', []],
-    ['no log', { entries: [] }],
-    ['entries not an array', { log: { entries: {} } }],
-  ])('says null for JSON that is not HAR: %s', (_what, doc) => {
-    expect(harEntries(doc)).toBeNull();
-  });
-});
+const har = (entries: unknown[]): Buffer => Buffer.from(JSON.stringify({ log: { version: '1.2', entries } }));
 
-describe('tokensInHar', () => {
-  const found = [...tokensInHar(harEntries(HAR)!, 'session.har')];
-  const where = (token: string) => found.filter((f) => f.found.token === token).map((f) => `${f.location.entry} ${f.location.field}`);
+describe('HarWalker', () => {
+  const walker = walk(HAR);
+  const where = (token: string) => walker.hits.filter((h) => h.found.token === token).map((h) => `${h.entry} ${h.field}`);
 
   it('names every place of every entry where a token is, by entry and field', () => {
+    expect(walker.sawEntries).toBe(true);
     expect(where(TOKENS['session']!)).toEqual(['0 request.headers.cookie', '0 request.cookies.session']);
     expect(where(TOKENS['access']!)).toEqual(['1 response.content.text', '3 request.headers.authorization']);
     expect(where(TOKENS['id']!)).toEqual(['1 response.content.text', '2 request.queryString.id_token']);
     expect(where(TOKENS['unsecured']!)).toEqual(['2 response.headers.set-cookie', '2 response.cookies.debug']);
   });
 
-  it('decodes base64 response bodies', () => {
+  it('decodes base64 bodies, though `encoding` comes after `text`', () => {
     expect(where(TOKENS['inBinaryBody']!)).toEqual(['4 response.content.text']);
   });
 
   it('holds each token the way its field holds it, for the audit rules', () => {
     const holding = (token: string, field: string) => {
-      const f = found.find((x) => x.found.token === token && x.location.field === field)!.found;
+      const f = walker.hits.find((h) => h.found.token === token && h.field === field)!.found;
       return { as: f.as, name: f.name, setCookie: f.setCookie?.name ?? null };
     };
     expect(holding(TOKENS['session']!, 'request.headers.cookie')).toEqual({ as: 'cookie', name: 'session', setCookie: null });
@@ -47,31 +49,50 @@ describe('tokensInHar', () => {
     expect(holding(TOKENS['unsecured']!, 'response.headers.set-cookie')).toEqual({ as: 'cookie', name: 'debug', setCookie: 'debug' });
   });
 
-  it('does not report a query-string token twice through request.url', () => {
-    expect(found.some((f) => f.location.field === 'request.url')).toBe(false);
+  it('finds the same, however the file is cut into chunks (property)', () => {
+    const whole = walker.hits;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: HAR.length }), { maxLength: 20 }), (cuts) => {
+        expect(walk(HAR, cuts).hits).toEqual(whole);
+      }),
+      { seed: 11, numRuns: 100 },
+    );
   });
-});
 
-describe('harFields', () => {
-  it('reads post data params and text, and the URL path and fragment', () => {
-    const entries = [
+  it('reads post data, the URL path and fragment, and a value written before its name', () => {
+    const text = har([
       {
         request: {
-          url: 'https://a.example/reset/eyJx?q=1#frag',
-          postData: { text: 'a=1', params: [{ name: 'a', value: '1' }] },
+          url: `https://a.example/reset/${JWT_IO}?q=${JWT_IO}#t=${JWT_IO}`,
+          headers: [{ value: `Bearer ${JWT_IO}`, name: 'Authorization' }],
+          postData: { text: `{"jwt":"${JWT_IO}"}`, params: [{ name: 'assertion', value: JWT_IO }] },
         },
       },
-    ];
-    const fields = [...harFields(entries)].map((f) => [f.field, Buffer.from(f.bytes).toString()]);
-    expect(fields).toEqual([
-      ['request.url', 'https://a.example/reset/eyJx#frag'],
-      ['request.postData.params.a', '1'],
-      ['request.postData.text', 'a=1'],
+    ]);
+    expect(walk(text).hits.map((h) => h.field)).toEqual([
+      'request.url',
+      'request.url',
+      'request.headers.Authorization',
+      'request.postData.text',
+      'request.postData.params.assertion',
     ]);
   });
 
+  it('says when the JSON is not a HAR', () => {
+    expect(walk(Buffer.from(`{"entries": ["${JWT_IO}"]}`)).sawEntries).toBe(false);
+  });
+});
+
+describe('HAR field meaning', () => {
   it('names the cookie of a Cookie header that holds the token', () => {
-    const [field] = harFields([{ request: { headers: [{ name: 'Cookie', value: 'a=1; jwt=eyJx.y.z' }] } }]);
-    expect(foundInField(field!, 'eyJx.y.z')).toEqual({ token: 'eyJx.y.z', as: 'cookie', name: 'jwt' });
+    expect(foundIn(pairHolding('headers', 'Cookie', 'a=1; jwt=eyJx.y.z'), 'eyJx.y.z')).toEqual({ token: 'eyJx.y.z', as: 'cookie', name: 'jwt' });
+  });
+
+  it.each([
+    ['https://a/b?x=1#f', 'https://a/b#f'],
+    ['https://a/b?x=1', 'https://a/b'],
+    ['https://a/b#f?x', 'https://a/b#f?x'],
+  ])('drops the query of %s', (url, expected) => {
+    expect(urlWithoutQuery(url)).toBe(expected);
   });
 });

@@ -64,7 +64,7 @@ describe('scanPaths', () => {
       [JWT_IO, [{ file: join(root, 'logs/app.log'), line: 2, column: 23 }]],
     ]);
     expect(progress).toMatchObject({ files: 2, skipped: 1, tokens: 2 });
-    expect(notes).toEqual([`${join(root, 'broken.har')}: not a HAR 1.2 document, or too large to parse; scanned as text`]);
+    expect(notes).toEqual([`${join(root, 'broken.har')}: not a HAR 1.2 document; scanned as text`]);
   });
 
   it('scans a binary file that is named, not found in a folder', async () => {
