@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES, wordlistLines } from '../../src/audit/secrets/wordlist.js';
 
@@ -48,5 +49,19 @@ describe('wordlistLines', () => {
       if (first.length === 3) break;
     }
     expect(first).toEqual(['w', 'w', 'w']);
+  });
+
+  it('gives the same lines however the bytes are chunked', async () => {
+    // Line ends and byte-order marks have examples of their own above.
+    const word = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((w) => !/[\r\n\ufeff]/.test(w));
+    await fc.assert(
+      fc.asyncProperty(fc.array(word, { maxLength: 20 }), fc.boolean(), fc.array(fc.nat(40), { maxLength: 10 }), async (words, crlf, cuts) => {
+        const bytes = new TextEncoder().encode(words.join(crlf ? '\r\n' : '\n'));
+        const points = [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b);
+        const chunks = [0, ...points].map((from, i) => bytes.subarray(from, [...points, bytes.length][i]));
+        expect(await lines(...chunks)).toEqual(words.filter((w) => w !== ''));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
   });
 });

@@ -46,6 +46,7 @@ export const algorithmRules = [
     category: 'algorithm',
     title: 'RSASSA-PKCS1-v1_5',
     advice: 'Prefer PS256 or ES256/EdDSA; two RS tokens reveal the public key, which loose verifiers accept as an HMAC secret.',
-    check: ({ token }) => (token.kind === 'JWS' && token.alg !== undefined && RSA_PKCS1.has(token.alg) ? [{ path: 'header.alg', evidence: token.alg }] : []),
+    check: ({ token }) =>
+      token.kind === 'JWS' && token.alg !== undefined && RSA_PKCS1.has(token.alg) ? [{ path: 'header.alg', evidence: token.alg }] : [],
   }),
 ];

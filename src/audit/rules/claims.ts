@@ -1,6 +1,7 @@
 import { member, stringMember, type JsonNode } from '../../token/json.js';
 import { claimInjection } from '../injection.js';
-import { addressRange, isLoopbackHost, parseUrl } from '../net.js';
+import { addressRange } from '../ip.js';
+import { isLoopbackHost, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 import { leaves, walkNodes } from '../sensitive/walk.js';
 

@@ -82,13 +82,18 @@ export const cookieRules = [
     check: cookieRule((cookie): RuleHit[] => {
       const prefix = prefixOf(cookie.name);
       const secure = has(cookie, 'Secure');
+      const noHostPrefix: RuleHit = { severity: 'low', path: 'cookie.name', evidence: cookie.name, note: 'no __Host- prefix' };
       if (prefix === '__Secure-') {
-        const hits: RuleHit[] = secure ? [] : [{ path: 'cookie.name', evidence: cookie.name, note: '__Secure- without Secure: the browser rejects it' }];
-        return [...hits, { severity: 'low', path: 'cookie.name', evidence: cookie.name, note: 'no __Host- prefix' }];
+        const rejected: RuleHit[] = secure ? [] : [{ path: 'cookie.name', evidence: cookie.name, note: '__Secure- without Secure: the browser rejects it' }];
+        return [...rejected, noHostPrefix];
       }
-      if (prefix === null) return [{ severity: 'low', path: 'cookie.name', evidence: cookie.name, note: 'no __Host- prefix' }];
+      if (prefix === null) return [noHostPrefix];
       const path = cookieAttribute(cookie, 'Path')?.value;
-      const broken = [!secure && 'without Secure', has(cookie, 'Domain') && 'with Domain', path !== '/' && `with Path ${path ?? '(missing)'}`].filter((x) => x !== false);
+      const broken = [
+        !secure && 'without Secure',
+        has(cookie, 'Domain') && 'with Domain',
+        path !== '/' && `with Path ${path ?? '(missing)'}`,
+      ].filter((x) => x !== false);
       return broken.length === 0 ? [] : [{ path: 'cookie.name', evidence: cookie.name, note: `__Host- ${broken.join(', ')}: the browser rejects it` }];
     }),
   }),
@@ -112,12 +117,13 @@ export const cookieRules = [
     check: cookieRule((cookie, { token, now, tokenClass }): RuleHit[] => {
       const kept = cookieLifetime(cookie, now);
       if (kept === null || kept <= 0) return [];
+      const evidence = `${Math.round(kept)} s`;
       const exp = numericDate(token.claims, 'exp');
       if (exp === undefined) {
         // Nothing to compare with: a persistent cookie holding an access token that never expires.
-        return tokenClass === 'access' ? [{ path: 'cookie.Max-Age', evidence: `${Math.round(kept)} s`, note: 'persistent cookie, access token without exp' }] : [];
+        return tokenClass === 'access' ? [{ path: 'cookie.Max-Age', evidence, note: 'persistent cookie, access token without exp' }] : [];
       }
-      return kept > exp - now ? [{ path: 'cookie.Max-Age', evidence: `${Math.round(kept)} s`, note: `the token expires in ${Math.round(exp - now)} s` }] : [];
+      return kept > exp - now ? [{ path: 'cookie.Max-Age', evidence, note: `the token expires in ${Math.round(exp - now)} s` }] : [];
     }),
   }),
   defineRule({

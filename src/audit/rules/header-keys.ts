@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { member, type JsonNode } from '../../token/json.js';
 import { privateJwkMembers } from '../jwk.js';
-import { addressRange, isInternalName, isIpLiteral, parseUrl } from '../net.js';
+import { addressRange } from '../ip.js';
+import { isInternalName, isIpLiteral, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 
 /** Why a `jku`/`x5u` URL is worse than merely present (RFC 7515 §4.1.2: TLS with server identity; RFC 8725 §3.10: SSRF). */
@@ -80,8 +81,8 @@ export const headerKeyRules = [
         const node = member(token.header, name);
         if (node === undefined) return [];
         const risks = keyUrlRisks(node);
-        const evidence = node.type === 'string' ? node.value : undefined;
-        return [{ path: `header.${name}`, ...(evidence === undefined ? {} : { evidence }), ...(risks.length > 0 ? { note: risks.join('; ') } : { severity: 'medium' as const }) }];
+        const hit: RuleHit = { path: `header.${name}`, ...(node.type === 'string' ? { evidence: node.value } : {}) };
+        return [risks.length > 0 ? { ...hit, note: risks.join('; ') } : { ...hit, severity: 'medium' }];
       }),
   }),
   defineRule({

@@ -1,6 +1,6 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { decodeSegment } from '../../token/segment.js';
-import { member, stringMember, toPlain } from '../../token/json.js';
+import { member, stringMember, toPlain, type JsonNode } from '../../token/json.js';
 import { privateJwkMembers } from '../jwk.js';
 import { JWE_ALGS, JWE_ENCS } from '../registry.js';
 import { defineRule, severityRank, type AuditContext, type RuleHit, type RuleInfo, type Severity } from '../rule.js';
@@ -31,6 +31,13 @@ export const JWE_INVALID_ZIP: RuleInfo = {
   advice: 'zip must be DEF and sit in the integrity-protected header (RFC 7516 §4.1.3); reject anything else.',
 };
 
+/** A missing header value, or one outside its registry. */
+function registryProblem(node: JsonNode | undefined, registry: ReadonlySet<string>, path: string, unknown: string): RuleHit | null {
+  if (node === undefined) return { path, note: 'missing' };
+  if (node.type === 'string' && registry.has(node.value)) return null;
+  return { path, evidence: node.type === 'string' ? node.value : `a JSON ${node.type}`, note: unknown };
+}
+
 /** The PBES2 iteration-count finding (layered limits: AUDIT-RULES §6 asks to say which one tripped). */
 function pbes2CountHit(p2c: number | undefined): RuleHit | null {
   if (p2c === undefined || !Number.isSafeInteger(p2c) || p2c <= 0) return { path: 'header.p2c', note: 'missing or not a positive integer' };
@@ -57,14 +64,9 @@ export const jweRules = [
     title: 'JWE alg/enc missing or unknown',
     advice: 'A JWE needs a registered alg and enc (RFC 7516 §4.1.1–4.1.2); a recipient must reject anything else.',
     check: jweRule(({ token }): RuleHit[] => {
-      const hits: RuleHit[] = [];
-      const alg = member(token.header, 'alg');
-      const enc = member(token.header, 'enc');
-      if (alg === undefined) hits.push({ path: 'header.alg', note: 'missing' });
-      else if (alg.type !== 'string' || !JWE_ALGS.has(alg.value)) hits.push({ path: 'header.alg', evidence: alg.type === 'string' ? alg.value : `a JSON ${alg.type}`, note: 'not a JWE key-management algorithm' });
-      if (enc === undefined) hits.push({ path: 'header.enc', note: 'missing' });
-      else if (enc.type !== 'string' || !JWE_ENCS.has(enc.value)) hits.push({ path: 'header.enc', evidence: enc.type === 'string' ? enc.value : `a JSON ${enc.type}`, note: 'not a JWE content encryption' });
-      return hits;
+      const alg = registryProblem(member(token.header, 'alg'), JWE_ALGS, 'header.alg', 'not a JWE key-management algorithm');
+      const enc = registryProblem(member(token.header, 'enc'), JWE_ENCS, 'header.enc', 'not a JWE content encryption');
+      return [alg, enc].filter((hit) => hit !== null);
     }),
   }),
   defineRule({
@@ -131,7 +133,9 @@ export const jweRules = [
       const epk = member(token.header, 'epk');
       if (epk === undefined) return [{ severity: 'high', path: 'header.epk', note: 'missing' }];
       const secret = privateJwkMembers(epk);
-      if (secret.length > 0) return [{ path: 'header.epk', evidence: `private members ${secret.join(', ')}`, note: 'the ephemeral private key is leaked' }];
+      if (secret.length > 0) {
+        return [{ path: 'header.epk', evidence: `private members ${secret.join(', ')}`, note: 'the ephemeral private key is leaked' }];
+      }
       try {
         createPublicKey({ key: toPlain(epk) as JsonWebKey, format: 'jwk' });
         return [];
@@ -146,9 +150,11 @@ export const jweRules = [
     category: 'algorithm',
     title: 'dir with an encrypted key',
     advice: 'Direct modes use an empty encrypted-key part (RFC 7516 §5.2, RFC 7518 §4.5–4.6); this token was built wrongly or altered.',
-    check: jweRule(({ token }) =>
-      (token.alg === 'dir' || token.alg === 'ECDH-ES') && token.segments[1]?.raw !== '' ? [{ path: 'encrypted_key', evidence: `${token.segments[1]?.raw.length ?? 0} characters` }] : [],
-    ),
+    check: jweRule(({ token }) => {
+      const encryptedKey = token.segments[1]?.raw ?? '';
+      const direct = token.alg === 'dir' || token.alg === 'ECDH-ES';
+      return direct && encryptedKey !== '' ? [{ path: 'encrypted_key', evidence: `${encryptedKey.length} characters` }] : [];
+    }),
   }),
   defineRule({
     id: 'jwe-plaintext-header-data',

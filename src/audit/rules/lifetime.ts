@@ -77,8 +77,8 @@ export const lifetimeRules = [
       (['exp', 'iat', 'nbf'] as const).flatMap((name): RuleHit[] => {
         const value = numericDate(token.claims, name);
         if (value === undefined || !looksLikeMilliseconds(value)) return [];
-        const asMilliseconds = new Date(value).toISOString();
-        return [{ path: `payload.${name}`, evidence: `${value}: ${asMilliseconds} if read as milliseconds`, ...(name === 'exp' ? {} : { severity: 'medium' as const }) }];
+        const hit: RuleHit = { path: `payload.${name}`, evidence: `${value}: ${new Date(value).toISOString()} if read as milliseconds` };
+        return [name === 'exp' ? hit : { ...hit, severity: 'medium' }];
       }),
   }),
   defineRule({

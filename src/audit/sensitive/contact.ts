@@ -1,5 +1,4 @@
-import { isIP } from 'node:net';
-import { addressRange, type AddressRange } from '../net.js';
+import { addressRange, ipFamily, type AddressRange } from '../ip.js';
 
 /**
  * The whole value is an address (RFC 5322 atext local part, LDH labels, an
@@ -37,5 +36,5 @@ export function isPhoneNumber(value: string, withName: boolean): boolean {
 
 /** An IP address and whether it is in a private or special range (those are info, public ones low). */
 export function ipAddress(value: string): { readonly range: AddressRange | null } | null {
-  return isIP(value) === 0 ? null : { range: addressRange(value) };
+  return ipFamily(value) === 0 ? null : { range: addressRange(value) };
 }

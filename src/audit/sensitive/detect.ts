@@ -5,7 +5,9 @@ import { REGISTERED_HEADER_PARAMS } from '../registry.js';
 import type { AuditContext, Severity } from '../rule.js';
 import { inferTokenClass, type TokenClass } from '../token-class.js';
 import { isEmail, isServiceAccount } from './contact.js';
-import { confidenceOf, leafCandidates, strongest, subjectCandidates, type Candidate, type LeafScope, type SensitiveRuleId } from './leaf.js';
+import { subjectCandidates } from './by-value.js';
+import { confidenceOf, strongest, type Candidate, type LeafScope, type SensitiveRuleId } from './candidate.js';
+import { leafCandidates } from './leaf.js';
 import { NEVER_SCANNED } from './names.js';
 import { nestedJson, nestedJwt } from './nested.js';
 import { oidcAddressMembers } from './personal.js';
@@ -68,13 +70,15 @@ class Scan {
   private object(visit: Visit, scope: LeafScope, place: Place): void {
     const secret = privateJwkMembers(visit.node);
     if (secret.length > 0) {
-      this.report(visit, place, { rule: 'private-key-material', severity: 'critical', byValue: true, what: 'JWK with private members' }, null, `private members ${secret.join(', ')}`);
+      const candidate: Candidate = { rule: 'private-key-material', severity: 'critical', byValue: true, what: 'JWK with private members' };
+      this.report(visit, place, candidate, null, `private members ${secret.join(', ')}`);
     }
     if (scope.claimsSet && visit.depth === 1 && visit.key === 'address') {
       const filled = oidcAddressMembers(visit.node);
       if (filled.length > 0) {
         this.addresses.add(visit.path);
-        this.report(visit, place, { rule: 'postal-address', severity: 'medium', byValue: true, byBoth: true, what: 'OIDC address claim' }, null, `members ${filled.join(', ')}`);
+        const candidate: Candidate = { rule: 'postal-address', severity: 'medium', byValue: true, byBoth: true, what: 'OIDC address claim' };
+        this.report(visit, place, candidate, null, `members ${filled.join(', ')}`);
       }
     }
   }
@@ -95,7 +99,7 @@ class Scan {
       return;
     }
     const { candidates, category } = leafCandidates(visit, scope);
-    if (node.type === 'string') candidates.push(...this.nested(node.value, visit, place));
+    if (node.type === 'string') candidates.push(...this.nested(node.value, visit, scope, place));
     const best = strongest(candidates);
     if (best === null || (best.rule === 'postal-address' && this.insideReportedAddress(visit.path))) return;
     this.report(visit, place, best, value, null, confidenceOf(best, category));
@@ -106,24 +110,31 @@ class Scan {
   }
 
   /** AUDIT-RULES §2 step 1: walk JSON and JWT strings too; a JWT is itself a bearer token. */
-  private nested(text: string, visit: Visit, place: Place): Candidate[] {
+  private nested(text: string, visit: Visit, scope: LeafScope, place: Place): Candidate[] {
     if (place.level >= MAX_NESTING) return [];
     const anchorPath = place.anchor?.path ?? visit.path;
     const jwt = nestedJwt(text);
     if (jwt !== null) {
       const inner: Place = { anchor: { path: anchorPath, inside: 'the nested JWT' }, level: place.level + 1, budget: place.budget };
       this.token(jwt, inferTokenClass(jwt.header, jwt.claims), inner);
-      return [{ rule: 'nested-bearer-token', severity: 'medium', byValue: true, what: `a ${jwt.kind} token` }];
+      return [{ rule: 'nested-bearer-token', severity: 'medium', byValue: true, what: jwt.kind === 'unsecured' ? 'an unsecured JWT' : `a ${jwt.kind}` }];
     }
     const json = nestedJson(text);
     if (json !== null) {
       const inner: Place = { anchor: { path: anchorPath, inside: 'the JSON text' }, level: place.level + 1, budget: place.budget };
-      this.document(json, '', { claimsSet: false, tokenClass: 'access', now: this.now }, inner, false);
+      this.document(json, '', { ...scope, claimsSet: false }, inner, false);
     }
     return [];
   }
 
-  private report(visit: Visit, place: Place, c: Candidate, value: string | null, evidence: string | null = null, confidence = confidenceOf(c, null)): void {
+  private report(
+    visit: Visit,
+    place: Place,
+    c: Candidate,
+    value: string | null,
+    evidence: string | null = null,
+    confidence = confidenceOf(c, null),
+  ): void {
     const where = place.anchor === null ? '' : ` (inside ${place.anchor.inside}, at ${visit.path === '' ? 'the root' : visit.path})`;
     this.found.push({
       rule: c.rule,

@@ -54,7 +54,9 @@ const CREDENTIAL_KEYS = new Set(['pin']);
 const NOT_POSTAL = new Set(['ip', 'email', 'mail', 'mac', 'wallet', 'contract', 'host', 'server', 'remote', 'web', 'eth', 'btc', 'memory']);
 
 /** Names about a secret rather than holding one (`password_changed_at`, `secret_length`). */
-const METADATA = new Set(['changed', 'expires', 'expiry', 'updated', 'last', 'set', 'reset', 'required', 'policy', 'strength', 'hint', 'length', 'age', 'at', 'count']);
+const METADATA = new Set([
+  'changed', 'expires', 'expiry', 'updated', 'last', 'set', 'reset', 'required', 'policy', 'strength', 'hint', 'length', 'age', 'at', 'count',
+]);
 /** `token_use`, `token_type`, `token_version` describe a token; they do not hold one. */
 const TOKEN_METADATA = new Set(['use', 'type', 'version']);
 const FLAG_PREFIX = new Set(['has', 'is', 'must']);
