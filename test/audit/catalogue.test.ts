@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleCatalogue } from '../../src/audit/catalogue.js';
 import { CATEGORIES, SEVERITIES } from '../../src/audit/rule.js';
-import { atOrAbove, parseSeverity } from '../../src/audit/severity.js';
 
 /** Every id of AUDIT-RULES §1.1–§1.9 this module reports; the key rules that need a key are verify's. */
 const CATALOGUE_IDS = [
@@ -40,20 +39,5 @@ describe('ruleCatalogue', () => {
 
   it('carries data only, no check functions', () => {
     expect(Object.keys(catalogue[0]!).sort()).toEqual(['advice', 'category', 'id', 'severity', 'title']);
-  });
-});
-
-describe('severity helpers', () => {
-  it('parses --fail-on values', () => {
-    expect(parseSeverity('HIGH')).toBe('high');
-    expect(parseSeverity('none')).toBe('none');
-    expect(parseSeverity('severe')).toBeNull();
-  });
-
-  it('compares against --fail-on', () => {
-    expect(atOrAbove('critical', 'high')).toBe(true);
-    expect(atOrAbove('high', 'high')).toBe(true);
-    expect(atOrAbove('medium', 'high')).toBe(false);
-    expect(atOrAbove('critical', 'none')).toBe(false);
   });
 });
