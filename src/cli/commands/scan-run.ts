@@ -77,7 +77,14 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
       ...(verify ? { verify } : {}),
       signal: interrupt.signal,
       outputClosed: () => io.stdout.closed,
-      ...(format === 'jsonl' ? { onToken: (t) => io.stdout.write(scanJsonLine(t, showTokens)) } : {}),
+      ...(format === 'jsonl'
+        ? {
+            onToken: (t) => {
+              progress?.clear();
+              io.stdout.write(scanJsonLine(t, showTokens));
+            },
+          }
+        : {}),
       ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
       onNote: (path, text) => {
         progress?.clear();
