@@ -1,7 +1,7 @@
 import type { FoundToken } from '../token/extract.js';
 import { foundIn, pairHolding, RAW, urlWithoutQuery, type Holding, type PairList } from './har.js';
-import type { JsonStreamListener, PathStep, StringSink } from './json-stream.js';
-import { Base64Sink, CaptureSink, FinderSink, teeSink } from './sinks.js';
+import { CaptureSink, type JsonStreamListener, type PathStep, type StringSink } from './json-stream.js';
+import { Base64Sink, FinderSink, teeSink } from './sinks.js';
 import { TokenFinder } from './finder.js';
 
 /** A token in a HAR archive, and where: the entry (0-based) and the field. */

@@ -44,22 +44,36 @@ interface Frame {
   index: number;
 }
 
-/** Collects a key's bytes (capped). */
-class KeySink implements StringSink {
+/**
+ * Keeps a short string whole, up to a limit (a key, a header, a cookie, a URL);
+ * past it the rest is dropped: no real header or URL is that long.
+ */
+export class CaptureSink implements StringSink {
   readonly #parts: Buffer[] = [];
   #size = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly onEnd: (text: string) => void = () => undefined,
+  ) {}
+
   write(bytes: Uint8Array): void {
-    const room = MAX_KEY_BYTES - this.#size;
+    const room = this.limit - this.#size;
     if (room <= 0) return;
     const part = Buffer.from(bytes.subarray(0, room));
     this.#parts.push(part);
     this.#size += part.length;
   }
-  end(): void {}
+
+  end(): void {
+    this.onEnd(this.text());
+  }
+
   text(): string {
     return Buffer.concat(this.#parts).toString('utf8');
   }
 }
+
 
 function utf8Of(codePoint: number): Uint8Array {
   return Buffer.from(String.fromCodePoint(codePoint), 'utf8');
@@ -74,7 +88,7 @@ export class JsonStream {
   #done = false;
   /** Where the current string's bytes go (a key, a listener's sink, or nowhere). */
   #sink: StringSink | null = null;
-  #key: KeySink | null = null;
+  #key: CaptureSink | null = null;
   #hex = '';
   /** A UTF-16 high surrogate waiting for its low half (`\uD83D\uDE00`). */
   #highSurrogate = 0;
@@ -192,7 +206,7 @@ export class JsonStream {
 
   #stringStart(isKey: boolean): void {
     if (isKey) {
-      this.#key = new KeySink();
+      this.#key = new CaptureSink(MAX_KEY_BYTES);
       this.#sink = this.#key;
     } else {
       this.#key = null;

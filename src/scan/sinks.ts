@@ -36,36 +36,6 @@ export class FinderSink implements StringSink {
   }
 }
 
-/**
- * Keeps a short string whole, up to a limit (a header, a cookie, a URL);
- * past it the rest is dropped: no real header or URL is that long.
- */
-export class CaptureSink implements StringSink {
-  readonly #parts: Buffer[] = [];
-  #size = 0;
-
-  constructor(
-    readonly limit: number,
-    readonly onEnd: (text: string) => void = () => undefined,
-  ) {}
-
-  write(bytes: Uint8Array): void {
-    const room = this.limit - this.#size;
-    if (room <= 0) return;
-    const part = Buffer.from(bytes.subarray(0, room));
-    this.#parts.push(part);
-    this.#size += part.length;
-  }
-
-  end(): void {
-    this.onEnd(this.text());
-  }
-
-  text(): string {
-    return Buffer.concat(this.#parts).toString('utf8');
-  }
-}
-
 /** Decodes base64 text as it streams by, into another sink (a HAR body stored with `encoding: "base64"`). */
 export class Base64Sink implements StringSink {
   /** Base64 characters not yet decoded: fewer than a 4-character group. */
