@@ -4,20 +4,22 @@ import { TokenFinder } from './finder.js';
 /** Strings are fed to a finder in blocks of this size (an escape-heavy JSON body arrives in many small pieces). */
 const BLOCK_BYTES = 64 * 1024;
 
-/** Finds tokens in a string as it streams by; `found` gets each token once the string ends. */
+/** Finds tokens in a string as it streams by; `onEnd` gets them all once the string ends. */
 export class FinderSink implements StringSink {
   readonly #finder = new TokenFinder();
-  readonly #block = Buffer.allocUnsafe(BLOCK_BYTES);
+  /** Allocated on the first write: most HAR bodies are empty. */
+  #block: Buffer | null = null;
   #filled = 0;
   readonly tokens: string[] = [];
 
   constructor(readonly onEnd: (tokens: readonly string[]) => void = () => undefined) {}
 
   write(bytes: Uint8Array): void {
+    const block = (this.#block ??= Buffer.allocUnsafe(BLOCK_BYTES));
     let from = 0;
     while (from < bytes.length) {
       const n = Math.min(BLOCK_BYTES - this.#filled, bytes.length - from);
-      this.#block.set(bytes.subarray(from, from + n), this.#filled);
+      block.set(bytes.subarray(from, from + n), this.#filled);
       this.#filled += n;
       from += n;
       if (this.#filled === BLOCK_BYTES) this.#flush();
@@ -31,6 +33,7 @@ export class FinderSink implements StringSink {
   }
 
   #flush(): void {
+    if (this.#block === null) return;
     this.tokens.push(...this.#finder.push(this.#block.subarray(0, this.#filled)).map((m) => m.token));
     this.#filled = 0;
   }
