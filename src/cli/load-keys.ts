@@ -1,9 +1,9 @@
 import type { KeySet } from '../keys/key.js';
 import { loadKeySet } from '../keys/load.js';
-import { loadCa } from '../keys/remote-document.js';
 import type { KeySpec } from '../keys/spec.js';
 import { note, type Cli, type GlobalOptions } from './context.js';
 import type { KeyOptionValues } from './key-options.js';
+import { remoteOptions } from './remote-options.js';
 
 /**
  * Read or fetch the keys a key option names, telling on stderr what the
@@ -13,8 +13,7 @@ export async function loadKeys(cli: Cli, g: GlobalOptions, spec: KeySpec, o: Key
   if (spec.kind === 'secret' && spec.from === 'argument') {
     note(cli, g, 'warning: --secret puts the secret in the argument list, where other users of this machine can read it (ps, /proc); prefer --secret-env or --secret-file');
   }
-  const ca = o.ca === undefined ? null : await loadCa(cli.io, o.ca);
-  const keys = await loadKeySet(cli.io, spec, { timeoutMs: o.timeout * 1000, allowHttp: o.allowHttp === true, ca, useCache: o.cache });
+  const keys = await loadKeySet(cli.io, spec, await remoteOptions(cli, o));
   for (const message of keys.notes) note(cli, g, message);
   return keys;
 }

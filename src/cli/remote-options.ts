@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { RemoteOptions } from '../keys/remote-document.js';
 import type { Cli } from './context.js';
 import { durationArg } from './parsers.js';
@@ -14,7 +14,7 @@ export interface RemoteFlags {
 /** `--timeout`, `--ca`, `--allow-http` and `--no-cache` (CONTRACT.md, verify: remote keys). */
 export function addRemoteOptions(cmd: Command): Command {
   return cmd
-    .option('--timeout <duration>', 'for each request for remote keys', durationArg, 5)
+    .addOption(new Option('--timeout <duration>', 'for each request for remote keys').argParser(durationArg).default(5, '5s'))
     .option('--ca <pem-file>', 'also trust these CA certificates for remote keys')
     .option('--allow-http', 'allow plain http:// for remote keys on hosts that are not loopback')
     .option('--no-cache', 'neither read nor write the disk cache of fetched keys');

@@ -23,7 +23,8 @@ export interface Verified {
   readonly verification: Verification;
 }
 
-const KEY_OPTIONS = '--secret-env, --secret-file, --secret, --key, --jwks or --issuer';
+/** Every key option, for the messages that ask for one. */
+export const KEY_OPTIONS = '--secret-env, --secret-file, --secret, --key, --jwks or --issuer';
 
 function requireKeys(keys: KeySet | null, why: string): KeySet {
   if (keys === null) throw usageError(`${why}; give its key with ${KEY_OPTIONS}`);

@@ -1,6 +1,4 @@
 import { Command, Option } from 'commander';
-import { freshCheck, maxTtlCheck, type CheckResult } from '../../claims/checks.js';
-import { evaluateExpectation, type Expectation } from '../../claims/expect.js';
 import { parsePathExactly, PathSyntaxError, resolvePath } from '../../claims/path.js';
 import { InspectError, usageError } from '../../errors.js';
 import { failedChecksText } from '../../render/checks-text.js';
@@ -10,22 +8,18 @@ import { toJsonText } from '../../render/json.js';
 import { reportJson } from '../../render/report-json.js';
 import { inspectToken, signatureBase64url, type InspectReport } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
+import { addCheckOptions, runChecks, type CheckOptions } from '../check-options.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
 import { addDecryptOptions, decryptForDecode, type DecryptOptions } from '../decrypt-options.js';
-import { expectOption } from '../expect-option.js';
 import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
-import { durationArg } from '../parsers.js';
 
-interface DecodeOptions extends DecryptOptions {
+interface DecodeOptions extends DecryptOptions, CheckOptions {
   file?: string;
   clipboard?: boolean;
   pick?: string;
   raw?: 'header' | 'payload' | 'signature';
   claim?: string;
   copy?: boolean;
-  expect?: Expectation[];
-  fresh?: boolean;
-  maxTtl?: number;
   redact?: boolean;
 }
 
@@ -41,7 +35,7 @@ Examples:
 `;
 
 export function decodeCommand(cli: Cli): Command {
-  return addDecryptOptions(addSourceOptions(
+  const withParts = addDecryptOptions(addSourceOptions(
     new Command('decode')
       .summary('decode header and payload, explain times, kid and alg (the default command)')
       .description('Decode a JWT without checking its signature: header, payload, times, kid and the findings of medium severity and above.')
@@ -49,10 +43,8 @@ export function decodeCommand(cli: Cli): Command {
   ))
     .addOption(new Option('--raw <part>', 'print only one part as compact JSON (signature: base64url)').choices(['header', 'payload', 'signature']))
     .option('--claim <path>', 'print only the value of this claim (strings bare); exit 1 when absent')
-    .option('--copy', 'also copy the decoded payload JSON to the clipboard')
-    .addOption(expectOption())
-    .option('--fresh', 'exit 1 unless the token is inside its exp/nbf window now')
-    .option('--max-ttl <duration>', 'exit 1 when exp - iat is longer than this (or exp is missing)', durationArg)
+    .option('--copy', 'also copy the decoded payload JSON to the clipboard');
+  return addCheckOptions(withParts)
     .option('--redact', 'print a copy safe to share: no signature, sensitive values replaced by length and hash')
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: DecodeOptions, cmd: Command) => {
@@ -62,11 +54,8 @@ export function decodeCommand(cli: Cli): Command {
       const inspected = await decryptForDecode(cli, g, inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway }), options);
       const report = options.redact ? redactReport(inspected) : inspected;
 
-      // Expectations read the real values (not the redacted copy), and the inner claims of a nested JWT, as --fresh does.
-      const claims = inspected.inner?.payload ?? inspected.payload;
-      const checks: CheckResult[] = (options.expect ?? []).map((e) => evaluateExpectation(e, inspected.header, claims, g.now));
-      if (options.fresh) checks.push(freshCheck(report.time));
-      if (options.maxTtl !== undefined) checks.push(maxTtlCheck(report.time, options.maxTtl));
+      // Checks read the real values, not the redacted copy.
+      const checks = runChecks(inspected, options, g.now);
 
       if (options.raw !== undefined) printRaw(cli, g, report, options.raw);
       else if (options.claim !== undefined) printClaim(cli, g, report, options.claim);

@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { freshCheck, maxTtlCheck, type CheckResult } from '../../claims/checks.js';
-import { evaluateExpectation } from '../../claims/expect.js';
 import { usageError } from '../../errors.js';
-import { loadKeySet } from '../../keys/load.js';
-import { loadCa, type RemoteOptions } from '../../keys/remote-document.js';
 import { keySpecOf, type KeySpec } from '../../keys/spec.js';
 import { failedChecksText } from '../../render/checks-text.js';
 import { escapeTerminal } from '../../render/escape.js';
@@ -14,10 +10,12 @@ import { inspectToken } from '../../report/inspect.js';
 import { isJwsAlgorithm } from '../../verify/algorithms.js';
 import type { ClaimPolicy } from '../../verify/claims.js';
 import { verifyExitCode } from '../../verify/result.js';
-import { verifyReport } from '../../verify/verify-report.js';
-import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
+import { KEY_OPTIONS, verifyReport } from '../../verify/verify-report.js';
+import { runChecks } from '../check-options.js';
+import { globalOptions, type Cli, type GlobalOptions } from '../context.js';
 import { decryptSpecOf, loadDecryptKeyFor } from '../decrypt-options.js';
 import { helpForMissingInput, loadToken } from '../input.js';
+import { loadKeys } from '../load-keys.js';
 import type { VerifyOptions } from './verify.js';
 
 /** `--alg`: known JWS algorithms only, and never `none` (RFC 8725 §3.2). */
@@ -50,10 +48,6 @@ function claimPolicy(g: GlobalOptions, spec: KeySpec | null, o: VerifyOptions): 
   };
 }
 
-async function remoteOptions(cli: Cli, o: VerifyOptions): Promise<RemoteOptions> {
-  return { timeoutMs: o.timeout * 1000, allowHttp: o.allowHttp === true, ca: o.ca === undefined ? null : await loadCa(cli.io, o.ca), useCache: o.cache };
-}
-
 /** The verify action: read the token and the keys, verify, print the report, set the exit code. */
 export async function runVerify(cli: Cli, cmd: Command, arg: string | undefined, o: VerifyOptions): Promise<void> {
   const g = globalOptions(cli, cmd);
@@ -68,21 +62,13 @@ export async function runVerify(cli: Cli, cmd: Command, arg: string | undefined,
   }
   const loaded = await loadToken(cli, g, arg, o);
   if (loaded === null) return helpForMissingInput(cli, cmd);
-  if (spec === null && decryptSpec === null) throw usageError('verify needs a key: --secret-env, --secret-file, --secret, --key, --jwks or --issuer');
-  if (spec?.kind === 'secret' && spec.from === 'argument') {
-    note(cli, g, 'warning: --secret puts the secret in the argument list, where other users of this machine can read it (ps, /proc); prefer --secret-env or --secret-file');
-  }
+  if (spec === null && decryptSpec === null) throw usageError(`verify needs a key: ${KEY_OPTIONS}`);
 
-  const keys = spec === null ? null : await loadKeySet(cli.io, spec, await remoteOptions(cli, o));
-  for (const message of keys?.notes ?? []) note(cli, g, message);
+  const keys = spec === null ? null : await loadKeys(cli, g, spec, o);
   const decryptKey = decryptSpec === null ? null : await loadDecryptKeyFor(cli, decryptSpec);
   const inspected = inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway });
   const { report, verification } = await verifyReport({ report: inspected, keys, decryptKey, algorithms, policy });
-
-  const claims = report.inner?.payload ?? report.payload;
-  const checks: CheckResult[] = (o.expect ?? []).map((e) => evaluateExpectation(e, report.header, claims, g.now));
-  if (o.fresh) checks.push(freshCheck(report.time));
-  if (o.maxTtl !== undefined) checks.push(maxTtlCheck(report.time, o.maxTtl));
+  const checks = runChecks(report, o, g.now);
 
   if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })), verification: verificationJson(verification) }));
   else if (!g.quiet) cli.io.stdout.write(verifyText(report, verification, keys, g.theme));

@@ -1,13 +1,13 @@
-import { Command, Option } from 'commander';
-import type { Expectation } from '../../claims/expect.js';
-import type { KeyOptions } from '../../keys/spec.js';
+import { Command } from 'commander';
+import { addCheckOptions, type CheckOptions } from '../check-options.js';
 import type { Cli } from '../context.js';
 import { addDecryptOptions, type DecryptOptions } from '../decrypt-options.js';
-import { expectOption } from '../expect-option.js';
 import { addSourceOptions } from '../input.js';
+import { addKeySourceOptions, type KeyOptionValues } from '../key-options.js';
 import { collect, durationArg } from '../parsers.js';
+import { addRemoteOptions } from '../remote-options.js';
 
-export interface VerifyOptions extends KeyOptions, DecryptOptions {
+export interface VerifyOptions extends KeyOptionValues, DecryptOptions, CheckOptions {
   readonly file?: string;
   readonly clipboard?: boolean;
   readonly pick?: string;
@@ -18,12 +18,6 @@ export interface VerifyOptions extends KeyOptions, DecryptOptions {
   readonly typ?: string;
   readonly maxAge?: number;
   readonly require?: string[];
-  readonly expect?: Expectation[];
-  readonly fresh?: boolean;
-  readonly maxTtl?: number;
-  readonly timeout: number;
-  readonly ca?: string;
-  readonly cache: boolean;
 }
 
 const EXAMPLES = `
@@ -44,36 +38,26 @@ function list(value: string, previous: string[] | undefined): string[] {
 }
 
 export function verifyCommand(cli: Cli): Command {
-  const withKeys = addSourceOptions(
-    new Command('verify')
-      .summary('check the signature and the claims against a secret, a key, a JWKS or an issuer')
-      .description(
-        'Verify a JWT: its signature against exactly one key source, then exp and nbf and every claim check asked for. Every failure is listed; a key inside the token (jwk, x5c, jku, x5u) is never used.',
-      )
-      .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
-  )
-    .option('--secret <text>', 'HMAC secret as UTF-8 text (other users can see it in the process list: prefer --secret-env)')
-    .option('--secret-env <VAR>', 'HMAC secret from an environment variable')
-    .option('--secret-file <path>', 'HMAC secret from a file (bytes as they are, one trailing newline dropped)')
-    .option('--secret-base64', 'the secret (and --decrypt-secret-env) is base64 or base64url: decode it first')
-    .option('--key <path>', 'PEM public key, private key, RSA public key or certificate; a JWK; a JWKS file; - for stdin')
-    .option('--jwks <url-or-path>', 'a JWKS, remote or local: the key is chosen by kid')
-    .option('--issuer <url>', 'OpenID Connect discovery from <url>/.well-known/openid-configuration; also requires iss to equal <url>');
-  return addDecryptOptions(withKeys)
+  const withKeys = addKeySourceOptions(
+    addSourceOptions(
+      new Command('verify')
+        .summary('check the signature and the claims against a secret, a key, a JWKS or an issuer')
+        .description(
+          'Verify a JWT: its signature against exactly one key source, then exp and nbf and every claim check asked for. Every failure is listed; a key inside the token (jwk, x5c, jku, x5u) is never used.',
+        )
+        .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
+    ),
+    '--decrypt-secret-env',
+  );
+  const withClaims = addDecryptOptions(withKeys)
     .option('--alg <list>', 'allowed algorithms, comma-separated (default: what the key can verify; none is never accepted)', list)
     .option('--iss <value>', 'require this issuer')
     .option('--aud <value>', 'require this audience, repeatable (any one of them)', collect)
     .option('--sub <value>', 'require this subject')
     .option('--typ <value>', 'require this header typ (JWT matches application/jwt)')
     .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this', durationArg)
-    .option('--require <claims>', 'require these claims to be present, comma-separated, repeatable', list)
-    .addOption(expectOption())
-    .option('--fresh', 'exit 1 unless the token is inside its exp/nbf window now')
-    .option('--max-ttl <duration>', 'exit 1 when exp - iat is longer than this (or exp is missing)', durationArg)
-    .addOption(new Option('--timeout <duration>', 'for each request for remote keys').argParser(durationArg).default(5, '5s'))
-    .option('--ca <pem-file>', 'also trust these CA certificates for remote keys')
-    .option('--allow-http', 'allow plain http:// for remote keys on hosts that are not loopback')
-    .option('--no-cache', 'neither read nor write the disk cache of fetched keys')
+    .option('--require <claims>', 'require these claims to be present, comma-separated, repeatable', list);
+  return addRemoteOptions(addCheckOptions(withClaims))
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: VerifyOptions, cmd: Command) => {
       // The key, network and crypto code load only when verify runs.
