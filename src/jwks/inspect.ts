@@ -1,5 +1,6 @@
 import { severityRank, type Finding } from '../audit/rule.js';
-import { isRecord } from '../keys/jwk.js';
+import type { InspectError } from '../errors.js';
+import { isRecord, NOT_A_JWKS } from '../keys/jwk.js';
 import { inspectKey, type JwksKey } from './key-info.js';
 import { jwksFinding } from './rules.js';
 
@@ -17,6 +18,13 @@ export function jwksEntries(doc: unknown): readonly unknown[] | null {
   if (isRecord(doc) && Array.isArray(doc['keys'])) return doc['keys'];
   if (isRecord(doc) && typeof doc['kty'] === 'string') return [doc];
   return null;
+}
+
+/** The entries as jwksEntries finds them; `invalid` makes the error (network or file) for a document that holds none. */
+export function readJwksEntries(doc: unknown, invalid: (message: string) => InspectError): readonly unknown[] {
+  const entries = jwksEntries(doc);
+  if (entries === null) throw invalid(NOT_A_JWKS);
+  return entries;
 }
 
 function duplicateKids(keys: readonly JwksKey[]): Finding[] {

@@ -3,18 +3,13 @@ import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import type { Finding } from '../audit/rule.js';
 import { relativeTime } from '../claims/relative.js';
 import { InspectError } from '../errors.js';
-import { hasPrivateMembers, isRecord, keyFromJwk } from '../keys/jwk.js';
-import type { VerificationKey } from '../keys/key.js';
+import { hasPrivateMembers, isRecord, keyFromJwk, stringOrNull, type JsonRecord } from '../keys/jwk.js';
+import type { CertificateInfo, VerificationKey } from '../keys/key.js';
+import { certificateInfo } from '../keys/pem.js';
 import { publicKeyFrom } from '../keys/public-key.js';
 import { jwksFinding } from './rules.js';
 
-type JsonRecord = Readonly<Record<string, unknown>>;
-
-export interface JwksCertificate {
-  readonly subject: string;
-  readonly notBefore: string;
-  readonly notAfter: string;
-}
+export type JwksCertificate = Pick<CertificateInfo, 'subject' | 'notBefore' | 'notAfter'>;
 
 /** One key of a set as `jwks` lists it (CONTRACT.md "JSON output", jwks). */
 export interface JwksKey {
@@ -35,10 +30,6 @@ export interface KeyInspection {
   readonly findings: readonly Finding[];
 }
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
 /** The members that make it private: RSA/EC/OKP ones as verify knows them, and the secret of an oct key. */
 function privateMembers(jwk: JsonRecord): string[] {
   const names = Object.keys(jwk).filter((name) => hasPrivateMembers({ [name]: true }));
@@ -54,7 +45,7 @@ async function readKey(jwk: JsonRecord, path: string, findings: Finding[]): Prom
     findings.push(jwksFinding('jwks-unusable-key', { path, evidence: error.message.replace(`${path}: `, '') }));
     return { bits: null, thumbprint: null, key: null };
   }
-  if (key.type === 'secret') return { bits: key.bytes.byteLength * 8, thumbprint: await calculateJwkThumbprint({ kty: 'oct', k: text(jwk['k'])! }), key };
+  if (key.type === 'secret') return { bits: key.bytes.byteLength * 8, thumbprint: await calculateJwkThumbprint({ kty: 'oct', k: stringOrNull(jwk['k'])! }), key };
   // RFC 7518 §3.3: 2048 bits or more.
   if (key.bits !== null && key.bits < 2048) findings.push(jwksFinding('jwks-weak-rsa', { path, evidence: `${key.bits} bits` }));
   return { bits: key.bits, thumbprint: key.thumbprint, key };
@@ -73,20 +64,19 @@ async function readCertificate(jwk: JsonRecord, path: string, key: VerificationK
     findings.push(jwksFinding('jwks-bad-certificate', { path: where, evidence: 'not a readable X.509 certificate (base64 DER)' }));
     return null;
   }
-  const notBefore = new Date(cert.validFrom);
-  const notAfter = new Date(cert.validTo);
+  const info = certificateInfo(cert);
   if (key?.type === 'public') {
     const certified = await publicKeyFrom(cert.publicKey, where).catch(() => null);
     if (certified?.thumbprint !== key.thumbprint) {
       findings.push(jwksFinding('jwks-bad-certificate', { path: where, evidence: `the certificate is for another key (thumbprint ${certified?.thumbprint ?? 'unreadable'})` }));
     }
   }
-  if (notAfter.getTime() / 1000 < now) {
-    findings.push(jwksFinding('jwks-certificate-validity', { path: where, evidence: `expired ${notAfter.toISOString()} (${relativeTime(notAfter.getTime() / 1000 - now)})` }));
-  } else if (notBefore.getTime() / 1000 > now) {
-    findings.push(jwksFinding('jwks-certificate-validity', { severity: 'medium', path: where, evidence: `not valid until ${notBefore.toISOString()}` }));
+  if (info.notAfterSeconds < now) {
+    findings.push(jwksFinding('jwks-certificate-validity', { path: where, evidence: `expired ${info.notAfter} (${relativeTime(info.notAfterSeconds - now)})` }));
+  } else if (info.notBeforeSeconds > now) {
+    findings.push(jwksFinding('jwks-certificate-validity', { severity: 'medium', path: where, evidence: `not valid until ${info.notBefore}` }));
   }
-  return { subject: cert.subject.replace(/\n/g, ', '), notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString() };
+  return { subject: info.subject, notBefore: info.notBefore, notAfter: info.notAfter };
 }
 
 /** What one entry of a key set is, and what is wrong with it on its own. */
@@ -101,11 +91,11 @@ export async function inspectKey(entry: unknown, index: number, now: number): Pr
   if (secret.length > 0) findings.push(jwksFinding('jwks-private-key', { path, evidence: secret.join(', ') }));
   const { bits, thumbprint, key } = await readKey(entry, path, findings);
   const certificate = await readCertificate(entry, path, key, now, findings);
-  const kid = text(entry['kid']);
-  const alg = text(entry['alg']);
-  const use = text(entry['use']);
+  const kid = stringOrNull(entry['kid']);
+  const alg = stringOrNull(entry['alg']);
+  const use = stringOrNull(entry['use']);
   if (kid === null) findings.push(jwksFinding('jwks-missing-kid', { path }));
   if (alg === null) findings.push(jwksFinding('jwks-missing-alg', { path }));
   if (use === null && entry['key_ops'] === undefined) findings.push(jwksFinding('jwks-missing-use', { path }));
-  return { key: { kid, kty: text(entry['kty']), alg, use, crv: text(entry['crv']), bits, thumbprint, certificate }, findings };
+  return { key: { kid, kty: stringOrNull(entry['kty']), alg, use, crv: stringOrNull(entry['crv']), bits, thumbprint, certificate }, findings };
 }

@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { isRecord, octSecret } from './jwk.js';
+import { badKey, cryptoReason, parseKeyJson } from './key-errors.js';
 import { MAX_KEY_BYTES } from './load.js';
 import { looksLikePem, pemBlocks } from './pem.js';
 import { decodeBase64Secret } from './secret.js';
@@ -14,15 +15,11 @@ export type DecryptKey =
 
 export type DecryptKeySpec = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'env'; readonly name: string; readonly base64: boolean };
 
-function badKey(origin: string, message: string, cause?: unknown): InspectError {
-  return new InspectError('ERR_BAD_KEY', `${origin}: ${message}`, { cause });
-}
-
 function privateJwk(key: Parameters<typeof createPrivateKey>[0], origin: string): DecryptKey {
   try {
     return { type: 'private', jwk: createPrivateKey(key).export({ format: 'jwk' }) as JWK, origin };
   } catch (cause) {
-    throw badKey(origin, `not a private key that can decrypt a JWE (${(cause as Error).message.split('\n')[0]})`, cause);
+    throw badKey(origin, `not a private key that can decrypt a JWE (${cryptoReason(cause)})`, cause);
   }
 }
 
@@ -33,12 +30,7 @@ function fromText(text: string, origin: string): DecryptKey {
     if (block.label === 'ENCRYPTED PRIVATE KEY') throw badKey(origin, 'the private key is encrypted; decrypt it first (openssl pkey)');
     return privateJwk(block.text, origin);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (cause) {
-    throw badKey(origin, 'neither a PEM private key nor a JWK', cause);
-  }
+  const doc = parseKeyJson(text, origin, 'neither a PEM private key nor a JWK');
   if (!isRecord(doc) || typeof doc['kty'] !== 'string') throw badKey(origin, 'JSON, but not a JWK (no "kty")');
   if (doc['kty'] === 'oct') return { type: 'secret', bytes: octSecret(doc, origin), origin };
   if (doc['d'] === undefined) throw badKey(origin, 'a public JWK cannot decrypt; give the private JWK (with "d")');

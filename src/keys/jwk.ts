@@ -10,23 +10,26 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
 /** The members a public key of each type is imported from (RFC 7518 §6). */
 const IMPORT_MEMBERS: Record<string, readonly string[]> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'] };
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+/** Why a document is not a key set, whoever reads it (verify --jwks, jwks). */
+export const NOT_A_JWKS = 'not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)';
 
-type JsonRecord = Readonly<Record<string, unknown>>;
+export type JsonRecord = Readonly<Record<string, unknown>>;
 
 export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string | null {
+/** A member that should be a string: the string, else null. */
+export function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
 function metadataOf(jwk: JsonRecord): KeyMetadata {
   const ops = jwk['key_ops'];
   return {
-    kid: text(jwk['kid']),
-    alg: text(jwk['alg']),
-    use: text(jwk['use']),
+    kid: stringOrNull(jwk['kid']),
+    alg: stringOrNull(jwk['alg']),
+    use: stringOrNull(jwk['use']),
     keyOps: Array.isArray(ops) && ops.every((o) => typeof o === 'string') ? ops : null,
   };
 }
@@ -37,7 +40,7 @@ export function hasPrivateMembers(jwk: JsonRecord): boolean {
 
 /** The secret of an `oct` JWK (RFC 7518 §6.4.1). */
 export function octSecret(jwk: JsonRecord, origin: string): Uint8Array {
-  const k = text(jwk['k']);
+  const k = stringOrNull(jwk['k']);
   if (k === null || k === '' || !BASE64URL.test(k)) throw new InspectError('ERR_BAD_KEY', `${origin}: an oct JWK needs "k", the secret in base64url (RFC 7518 §6.4.1)`);
   return decodeBase64url(k);
 }
@@ -47,7 +50,7 @@ export function octSecret(jwk: JsonRecord, origin: string): Uint8Array {
  * a public key (private members are dropped, never used). Throws ERR_BAD_KEY.
  */
 export async function keyFromJwk(jwk: JsonRecord, origin: string): Promise<VerificationKey> {
-  const kty = text(jwk['kty']);
+  const kty = stringOrNull(jwk['kty']);
   const metadata = metadataOf(jwk);
   if (kty === 'oct') {
     const bytes = octSecret(jwk, origin);
@@ -77,7 +80,7 @@ export async function keySetFromJwks(
   origin: string,
   invalid: (message: string) => InspectError,
 ): Promise<KeySet> {
-  if (!isRecord(doc) || !Array.isArray(doc['keys'])) throw invalid('not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)');
+  if (!isRecord(doc) || !Array.isArray(doc['keys'])) throw invalid(NOT_A_JWKS);
   const keys: VerificationKey[] = [];
   const notes: string[] = [];
   let privateCount = 0;

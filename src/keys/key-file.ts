@@ -1,13 +1,9 @@
-import { InspectError } from '../errors.js';
 import { hasPrivateMembers, isRecord, keyFromJwk, keySetFromJwks } from './jwk.js';
 import { singleKeySet, type KeySet, type KeySourceKind } from './key.js';
+import { badKey, parseKeyJson } from './key-errors.js';
 import { keySetFromPem, looksLikePem } from './pem.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function badKey(origin: string, message: string, cause?: unknown): InspectError {
-  return new InspectError('ERR_BAD_KEY', `${origin}: ${message}`, { cause });
-}
 
 /** The text of a key file, which must be UTF-8 (PEM and JSON both are). */
 function keyText(bytes: Uint8Array, origin: string): string {
@@ -18,15 +14,6 @@ function keyText(bytes: Uint8Array, origin: string): string {
   }
 }
 
-function parseKeyJson(text: string, origin: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    // JSON.parse quotes the text it choked on, which may be key material: say only where.
-    throw badKey(origin, 'neither PEM nor valid JSON; give a PEM key or certificate, a JWK or a JWKS', cause);
-  }
-}
-
 /**
  * The keys in a file given to `--key` or `--jwks`: PEM (public key, private
  * key, RSA public key, certificate), one JWK, or a JWKS.
@@ -34,7 +21,7 @@ function parseKeyJson(text: string, origin: string): unknown {
 export async function keySetFromFile(bytes: Uint8Array, source: KeySourceKind, origin: string): Promise<KeySet> {
   const text = keyText(bytes, origin);
   if (looksLikePem(text)) return keySetFromPem(text, source, origin);
-  const doc = parseKeyJson(text, origin);
+  const doc = parseKeyJson(text, origin, 'neither PEM nor valid JSON; give a PEM key or certificate, a JWK or a JWKS');
   if (isRecord(doc) && Array.isArray(doc['keys'])) return keySetFromJwks(doc, source, origin, (message) => badKey(origin, message));
   if (isRecord(doc) && typeof doc['kty'] === 'string') {
     const notes = hasPrivateMembers(doc) ? [`${origin} is a private JWK; only its public half is used. Verifying needs the public key alone.`] : [];

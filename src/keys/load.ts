@@ -1,6 +1,6 @@
 import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
-import { singleKeySet, type KeySet } from './key.js';
+import { singleKeySet, type KeySet, type SecretKey } from './key.js';
 import { keySetFromFile } from './key-file.js';
 import type { RemoteOptions } from './remote-document.js';
 import { keySetFromIssuer, keySetFromJwksUrl } from './remote-keys.js';
@@ -12,7 +12,9 @@ export const MAX_KEY_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8');
 
-async function secretBytes(io: Io, spec: Extract<KeySpec, { kind: 'secret' }>, origin: string): Promise<Uint8Array> {
+type SecretSpec = Extract<KeySpec, { kind: 'secret' }>;
+
+async function secretBytes(io: Io, spec: SecretSpec, origin: string): Promise<Uint8Array> {
   let raw: Uint8Array;
   if (spec.from === 'argument') raw = Buffer.from(spec.value, 'utf8');
   else if (spec.from === 'env') {
@@ -23,22 +25,31 @@ async function secretBytes(io: Io, spec: Extract<KeySpec, { kind: 'secret' }>, o
   return spec.base64 ? decodeBase64Secret(utf8.decode(raw), origin) : raw;
 }
 
-function secretOrigin(spec: Extract<KeySpec, { kind: 'secret' }>): string {
+function secretOrigin(spec: SecretSpec): string {
   // The argument's value is the secret itself: the origin names the option only.
   return { argument: '--secret', env: `--secret-env ${spec.value}`, file: `--secret-file ${spec.value}` }[spec.from];
+}
+
+/** The HMAC secret of `--secret`, `--secret-env` or `--secret-file` (with `--secret-base64`), as verify and sign read it. */
+export async function loadSecret(io: Io, spec: SecretSpec): Promise<SecretKey> {
+  const origin = secretOrigin(spec);
+  return secretKey(await secretBytes(io, spec, origin), origin);
+}
+
+/** The bytes of the file `--key` names (`-` for stdin), and how messages name it. */
+export async function readKeyFile(io: Io, path: string): Promise<{ bytes: Uint8Array; origin: string }> {
+  if (path === '-') return { bytes: await io.stdin.read(MAX_KEY_BYTES), origin: 'the key on stdin' };
+  return { bytes: await io.readFile(path, MAX_KEY_BYTES), origin: path };
 }
 
 /** Read or fetch the keys a key option names. Throws ERR_BAD_KEY, ERR_READ_FAILED or ERR_NETWORK. */
 export async function loadKeySet(io: Io, spec: KeySpec, remote: RemoteOptions): Promise<KeySet> {
   switch (spec.kind) {
-    case 'secret': {
-      const origin = secretOrigin(spec);
-      return singleKeySet('secret', origin, secretKey(await secretBytes(io, spec, origin), origin));
-    }
+    case 'secret':
+      return singleKeySet('secret', secretOrigin(spec), await loadSecret(io, spec));
     case 'key-file': {
-      const fromStdin = spec.path === '-';
-      const bytes = fromStdin ? await io.stdin.read(MAX_KEY_BYTES) : await io.readFile(spec.path, MAX_KEY_BYTES);
-      return keySetFromFile(bytes, 'key', fromStdin ? 'the key on stdin' : spec.path);
+      const { bytes, origin } = await readKeyFile(io, spec.path);
+      return keySetFromFile(bytes, 'key', origin);
     }
     case 'jwks-file':
       return keySetFromFile(await io.readFile(spec.path, MAX_KEY_BYTES), 'jwks', spec.path);

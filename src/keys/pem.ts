@@ -1,6 +1,6 @@
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
-import { InspectError } from '../errors.js';
 import { singleKeySet, type CertificateInfo, type KeySet, type KeySourceKind } from './key.js';
+import { badKey, cryptoReason } from './key-errors.js';
 import { publicKeyFrom } from './public-key.js';
 
 /** One `-----BEGIN <label>-----` block (RFC 7468). */
@@ -11,7 +11,8 @@ interface PemBlock {
 
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 
-const PRIVATE_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']);
+/** PKCS#8, PKCS#1 RSA and SEC1 EC private keys: node reads all three. */
+export const PRIVATE_KEY_LABELS: ReadonlySet<string> = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']);
 const PUBLIC_LABELS = new Set(['PUBLIC KEY', 'RSA PUBLIC KEY']);
 
 export function pemBlocks(text: string): PemBlock[] {
@@ -22,11 +23,8 @@ export function looksLikePem(text: string): boolean {
   return text.includes('-----BEGIN ');
 }
 
-function badKey(origin: string, message: string, cause?: unknown): InspectError {
-  return new InspectError('ERR_BAD_KEY', `${origin}: ${message}`, { cause });
-}
-
-function certificateInfo(cert: X509Certificate): CertificateInfo {
+/** The subject and validity of a certificate, as verify and jwks show them. */
+export function certificateInfo(cert: X509Certificate): CertificateInfo {
   const notBefore = new Date(cert.validFrom);
   const notAfter = new Date(cert.validTo);
   return {
@@ -51,7 +49,7 @@ function keyFromBlock(block: PemBlock, origin: string): PemKey {
       return { key: cert.publicKey, notes: [], certificate: certificateInfo(cert) };
     }
     if (PUBLIC_LABELS.has(block.label)) return { key: createPublicKey(block.text), notes: [], certificate: null };
-    if (PRIVATE_LABELS.has(block.label)) {
+    if (PRIVATE_KEY_LABELS.has(block.label)) {
       return {
         key: createPublicKey(block.text),
         notes: [`${origin} holds a private key; only its public half is used. Verifying needs the public key alone: keep the private key where it is used to sign.`],
@@ -60,7 +58,7 @@ function keyFromBlock(block: PemBlock, origin: string): PemKey {
     }
   } catch (cause) {
     // The crypto library's message never quotes key material; still, say only what kind of block failed.
-    throw badKey(origin, `the ${block.label} block cannot be read (${(cause as Error).message.split('\n')[0]})`, cause);
+    throw badKey(origin, `the ${block.label} block cannot be read (${cryptoReason(cause)})`, cause);
   }
   if (block.label === 'ENCRYPTED PRIVATE KEY') throw badKey(origin, 'the private key is encrypted; give the public key (openssl pkey -pubout) instead');
   throw badKey(origin, `a PEM ${block.label} block is not a key; give a public key, a private key or a certificate`);

@@ -22,6 +22,11 @@ export interface KeyOptions {
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
+/** A scheme and `//`: a URL to fetch keys from, not a file (`--jwks`, the argument of jwks). */
+export function looksLikeUrl(text: string): boolean {
+  return URL_LIKE.test(text);
+}
+
 /** A URL the user gave for keys; a scheme or host that may not be fetched is a usage error, and nothing is sent. */
 export function remoteUrlOption(option: string, text: string, allowHttp: boolean): string {
   let url: URL;
@@ -61,7 +66,7 @@ export function keySpecOf(options: KeyOptions): KeySpec | null {
   if (options.secretFile !== undefined) return { kind: 'secret', from: 'file', value: options.secretFile, base64 };
   if (options.key !== undefined) return { kind: 'key-file', path: options.key };
   if (options.jwks !== undefined) {
-    return URL_LIKE.test(options.jwks) ? { kind: 'jwks-url', url: remoteUrlOption('--jwks', options.jwks, allowHttp) } : { kind: 'jwks-file', path: options.jwks };
+    return looksLikeUrl(options.jwks) ? { kind: 'jwks-url', url: remoteUrlOption('--jwks', options.jwks, allowHttp) } : { kind: 'jwks-file', path: options.jwks };
   }
   if (options.issuer === undefined) return null;
   remoteUrlOption('--issuer', options.issuer, allowHttp);

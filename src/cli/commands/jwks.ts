@@ -3,6 +3,7 @@ import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
 import { InspectError } from '../../errors.js';
 import type { Io } from '../../io/io.js';
 import type { RemoteOptions } from '../../keys/remote-document.js';
+import { looksLikeUrl, remoteUrlOption } from '../../keys/spec.js';
 import { globalOptions, type Cli } from '../context.js';
 import { MAX_INPUT_BYTES } from '../input.js';
 import { addRemoteOptions, remoteOptions, type RemoteFlags } from '../remote-options.js';
@@ -21,37 +22,27 @@ Examples:
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 unreadable or not a JWKS, 4 network.
 `;
 
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
-const NOT_A_JWKS = 'not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)';
-
 /** The entries of a remote set, fetched and cached under verify's rules (https, size, redirects, timeout). */
 async function fetchEntries(io: Io, text: string, remote: RemoteOptions): Promise<readonly unknown[]> {
-  const { remoteUrlOption } = await import('../../keys/spec.js');
   const { fetchJsonDocument, networkError } = await import('../../keys/remote-document.js');
-  const { jwksEntries } = await import('../../jwks/inspect.js');
+  const { readJwksEntries } = await import('../../jwks/inspect.js');
   const url = remoteUrlOption('jwks', text, remote.allowHttp);
-  const read = (json: unknown): readonly unknown[] => {
-    const entries = jwksEntries(json);
-    if (entries === null) throw networkError(url, NOT_A_JWKS);
-    return entries;
-  };
-  return (await fetchJsonDocument(io, url, remote, read)).value;
+  return (await fetchJsonDocument(io, url, remote, (json) => readJwksEntries(json, (message) => networkError(url, message)))).value;
 }
 
 /** The entries of a set in a file, or on stdin (`-`). */
 async function readEntries(io: Io, path: string): Promise<readonly unknown[]> {
-  const { jwksEntries } = await import('../../jwks/inspect.js');
+  const { readJwksEntries } = await import('../../jwks/inspect.js');
+  const where = path === '-' ? 'stdin' : path;
   const bytes = path === '-' ? await io.stdin.read(MAX_INPUT_BYTES) : await io.readFile(path, MAX_INPUT_BYTES);
   let doc: unknown;
   try {
     doc = JSON.parse(new TextDecoder().decode(bytes));
   } catch (cause) {
     // JSON.parse quotes the text it choked on, which may be key material: say only where.
-    throw new InspectError('ERR_BAD_JSON', `${path === '-' ? 'stdin' : path}: not JSON; expected a JWKS document`, { cause });
+    throw new InspectError('ERR_BAD_JSON', `${where}: not JSON; expected a JWKS document`, { cause });
   }
-  const entries = jwksEntries(doc);
-  if (entries === null) throw new InspectError('ERR_BAD_KEY', `${path === '-' ? 'stdin' : path}: ${NOT_A_JWKS}`);
-  return entries;
+  return readJwksEntries(doc, (message) => new InspectError('ERR_BAD_KEY', `${where}: ${message}`));
 }
 
 export function jwksCommand(cli: Cli): Command {
@@ -69,8 +60,7 @@ export function jwksCommand(cli: Cli): Command {
       const g = globalOptions(cli, cmd);
       const { inspectJwks } = await import('../../jwks/inspect.js');
       const { failsAt } = await import('../../audit/threshold.js');
-      const remote = URL_LIKE.test(source);
-      const entries = remote ? await fetchEntries(cli.io, source, await remoteOptions(cli, o)) : await readEntries(cli.io, source);
+      const entries = looksLikeUrl(source) ? await fetchEntries(cli.io, source, await remoteOptions(cli, o)) : await readEntries(cli.io, source);
       const report = await inspectJwks(entries, source, g.now);
       const failed = failsAt(report.findings, o.failOn);
       if (g.json) {
