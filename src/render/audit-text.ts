@@ -1,19 +1,10 @@
-import { SEVERITIES, type Finding } from '../audit/rule.js';
-import { countBySeverity, type FailOn } from '../audit/threshold.js';
+import { SEVERITIES } from '../audit/rule.js';
+import type { FailOn } from '../audit/threshold.js';
 import type { InspectReport } from '../report/inspect.js';
 import { stringMember } from '../token/json.js';
 import { escapeTerminal } from './escape.js';
+import { failOnSummary, findingBlock } from './findings-text.js';
 import type { Theme } from './theme.js';
-
-function findingBlock(f: Finding, theme: Theme): string[] {
-  const where = [f.path, f.evidence].filter((x): x is string => x !== null).map(escapeTerminal).join(': ');
-  return [
-    `  ${theme.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.title} ${theme.dim(`[${f.id}]`)}`,
-    ...(where === '' ? [] : [`           ${where}`]),
-    ...(f.note === null ? [] : [`           ${theme.dim(escapeTerminal(f.note))}`]),
-    `           ${theme.dim(`→ ${f.advice}`)}`,
-  ];
-}
 
 /** Every finding, grouped by severity, each with where, evidence and one line of advice. */
 export function auditText(report: InspectReport, theme: Theme, failOn: FailOn, failed: boolean): string {
@@ -30,10 +21,6 @@ export function auditText(report: InspectReport, theme: Theme, failOn: FailOn, f
     if (group.length === 0) continue;
     lines.push(theme.severity(severity, `${severity.toUpperCase()} (${group.length})`), ...group.flatMap((f) => findingBlock(f, theme)), '');
   }
-  const counts = countBySeverity(report.findings);
-  const summary = SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ');
-  const verdict =
-    failOn === 'none' ? theme.dim('(--fail-on none)') : failed ? theme.bad(`FAIL: findings at ${failOn} or above`) : theme.good(`PASS: nothing at ${failOn} or above`);
-  lines.push(`${summary}  ${verdict}`);
+  lines.push(failOnSummary(report.findings, theme, failOn, failed));
   return `${lines.join('\n')}\n`;
 }

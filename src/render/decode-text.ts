@@ -4,6 +4,7 @@ import type { TimeReport } from '../claims/times.js';
 import type { InspectReport, SignatureInfo, TokenParts } from '../report/inspect.js';
 import { stringMember } from '../token/json.js';
 import { escapeTerminal } from './escape.js';
+import { findingHeading, findingWhere } from './findings-text.js';
 import { prettyLines, type Marks } from './pretty.js';
 import type { Theme } from './theme.js';
 
@@ -71,12 +72,9 @@ function findingLines(findings: readonly Finding[], theme: Theme, min: Finding['
   return [
     header,
     ...shown.flatMap((f) => {
-      const where = [f.path, f.evidence].filter((x) => x !== null).map((x) => escapeTerminal(x!)).join(': ');
+      const where = findingWhere(f);
       const note = f.note === null ? '' : theme.dim(` (${escapeTerminal(f.note)})`);
-      return [
-        `  ${theme.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.title} ${theme.dim(`[${f.id}]`)}`,
-        ...(where === '' && note === '' ? [] : [`           ${where}${note}`]),
-      ];
+      return [findingHeading(f, theme), ...(where === '' && note === '' ? [] : [`           ${where}${note}`])];
     }),
   ];
 }

@@ -1,8 +1,9 @@
-import { SEVERITIES, type Finding } from '../audit/rule.js';
-import { countBySeverity, type FailOn } from '../audit/threshold.js';
+import type { Finding } from '../audit/rule.js';
+import type { FailOn } from '../audit/threshold.js';
 import type { JwksReport } from '../jwks/inspect.js';
 import type { JwksKey } from '../jwks/key-info.js';
 import { escapeTerminal } from './escape.js';
+import { failOnSummary, findingBlock } from './findings-text.js';
 import type { Theme } from './theme.js';
 
 const NONE = '-';
@@ -23,15 +24,11 @@ function tableLines(keys: readonly JwksKey[], theme: Theme): string[] {
   return [line(COLUMNS, theme.heading), ...rows.map((r) => line(r, (s) => (s.trim() === NONE ? theme.dim(s) : s)))];
 }
 
+/** A finding about one key names its kid beside the path, so that it can be matched to its row of the table. */
 function findingLines(f: Finding, keys: readonly JwksKey[], theme: Theme): string[] {
   const index = /^keys\[(\d+)\]/.exec(f.path ?? '')?.[1];
   const kid = index === undefined ? null : keys[Number(index)]?.kid;
-  const where = [f.path === null ? null : `${f.path}${kid ? ` (kid ${JSON.stringify(kid)})` : ''}`, f.evidence].filter((x): x is string => x !== null);
-  return [
-    `  ${theme.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.title} ${theme.dim(`[${f.id}]`)}`,
-    ...(where.length === 0 ? [] : [`           ${escapeTerminal(where.join(': '))}`]),
-    `           ${theme.dim(`→ ${f.advice}`)}`,
-  ];
+  return findingBlock(f, theme, kid ? `kid ${JSON.stringify(kid)}` : undefined);
 }
 
 /** The jwks screen: a table of the keys, the findings worst first, and the verdict of --fail-on. */
@@ -41,9 +38,6 @@ export function jwksText(report: JwksReport, theme: Theme, failOn: FailOn, faile
   if (n > 0) lines.push(...tableLines(report.keys, theme), '');
   if (report.findings.length === 0) lines.push(theme.good('No findings.'));
   else lines.push(theme.heading('Findings'), ...report.findings.flatMap((f) => findingLines(f, report.keys, theme)), '');
-  const counts = countBySeverity(report.findings);
-  const verdict =
-    failOn === 'none' ? theme.dim('(--fail-on none)') : failed ? theme.bad(`FAIL: findings at ${failOn} or above`) : theme.good(`PASS: nothing at ${failOn} or above`);
-  lines.push(`${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}  ${verdict}`);
+  lines.push(failOnSummary(report.findings, theme, failOn, failed));
   return `${lines.join('\n')}\n`;
 }
