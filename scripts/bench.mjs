@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startupCases } from './bench/startup-cases.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'jwt-inspect.js');
+const bin = join(root, 'bin', 'jwt-inspect.cjs');
 const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;

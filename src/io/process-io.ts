@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { isatty } from 'node:tty';
 import { InspectError } from '../errors.js';
 import type { DocumentCache, Files, Io, OutputStream } from './io.js';
 
@@ -17,16 +18,28 @@ async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what
   return Buffer.concat(chunks);
 }
 
-function output(stream: NodeJS.WriteStream): OutputStream {
-  // A reader that went away (`| head -1`) is not an error worth a stack trace.
+/**
+ * stdout or stderr, made on the first write: Node builds a process stream (and
+ * loads the net or tty code behind it) when it is first touched, and a run
+ * that never writes to stderr should not pay for one.
+ */
+function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
+  let stream: NodeJS.WriteStream | undefined;
   let closed = false;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
-  });
+  const get = (): NodeJS.WriteStream => {
+    if (stream === undefined) {
+      stream = open();
+      // A reader that went away (`| head -1`) is not an error worth a stack trace.
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
+    }
+    return stream;
+  };
   return {
-    write: (text) => void (closed || stream.write(text)),
-    isTTY: stream.isTTY === true,
+    write: (text) => void (closed || get().write(text)),
+    isTTY: isatty(fd),
     get closed() {
       return closed;
     },
@@ -47,25 +60,34 @@ function clipboardError(action: string, cause: unknown): InspectError {
   );
 }
 
+/**
+ * clipboardy, loaded only for --clipboard and --copy. It is an ES module kept out of the
+ * bundle (its xsel fallback sits beside it), so it is required as one (Node 20.19+).
+ */
+function loadClipboardy(): typeof import('clipboardy').default {
+  return (createRequire(import.meta.url)('clipboardy') as typeof import('clipboardy')).default;
+}
+
 /** The real world: process streams, the file system, the system clipboard, the clock, the network. */
 export function createProcessIo(): Io {
   // Network and cache code load on first use, so that decode never pays for them.
   const cache = (): Promise<DocumentCache> => import('./cache.js').then((m) => m.diskCache(process.env));
   return {
     stdin: {
-      isTTY: process.stdin.isTTY === true,
+      isTTY: isatty(0),
       read: (limit) => readStream(process.stdin, limit, 'standard input'),
       stream(stop) {
         stop?.addEventListener('abort', () => process.stdin.destroy(), { once: true });
         return process.stdin;
       },
     },
-    stdout: output(process.stdout),
-    stderr: output(process.stderr),
+    stdout: output(1, () => process.stdout),
+    stderr: output(2, () => process.stderr),
     env: process.env,
     now: () => Date.now() / 1000,
     async readFile(path, limit) {
       try {
+        const { open } = await import('node:fs/promises');
         const handle = await open(path, 'r');
         try {
           return await readStream(handle.createReadStream(), limit, path);
@@ -81,7 +103,7 @@ export function createProcessIo(): Io {
     clipboard: {
       async read() {
         try {
-          const { default: clipboard } = await import('clipboardy');
+          const clipboard = loadClipboardy();
           return await clipboard.read();
         } catch (cause) {
           throw clipboardError('read', cause);
@@ -89,7 +111,7 @@ export function createProcessIo(): Io {
       },
       async write(text) {
         try {
-          const { default: clipboard } = await import('clipboardy');
+          const clipboard = loadClipboardy();
           await clipboard.write(text);
         } catch (cause) {
           throw clipboardError('write to', cause);

@@ -1,22 +1,19 @@
 import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { crackSecret as crackFromSource, type CrackOptions } from '../../src/audit/secrets/crack-pool.js';
 import { decodeToken } from '../../src/token/decode.js';
 import { hmacToken, QUIET_CLAIMS } from './helpers.js';
 import { JWT_IO, JWT_TOOL } from './vectors.js';
 
 /**
- * The pool runs its worker from the compiled output (a worker thread cannot
- * load TypeScript), so this suite tests dist/: `npm test` builds first.
+ * A worker thread cannot load TypeScript, so the pool runs the built worker
+ * (dist/crack-worker.js): `npm test` builds before it tests.
  */
-const DIST_POOL = new URL('../../dist/audit/secrets/crack-pool.js', import.meta.url);
-const built = existsSync(DIST_POOL);
+const WORKER = new URL('../../dist/crack-worker.js', import.meta.url);
+if (!existsSync(WORKER)) throw new Error('dist/crack-worker.js is missing: run `npm run build` first (npm test does)');
 
-type Pool = typeof import('../../src/audit/secrets/crack-pool.js');
-let crackSecret: Pool['crackSecret'];
-
-beforeAll(async () => {
-  if (built) ({ crackSecret } = (await import(DIST_POOL.href)) as Pool);
-});
+const crackSecret = (token: Parameters<typeof crackFromSource>[0], words: AsyncIterable<string>, options: CrackOptions = {}) =>
+  crackFromSource(token, words, { ...options, workerUrl: WORKER });
 
 async function* words(list: Iterable<string>): AsyncGenerator<string> {
   yield* list;
@@ -26,7 +23,7 @@ function* filler(count: number): Generator<string> {
   for (let i = 0; i < count; i++) yield `not-it-${i}`;
 }
 
-describe.skipIf(!built)('crackSecret (dist/, run `npm run build` first)', () => {
+describe('crackSecret', () => {
   it('finds the secret on several workers and counts the tries', async () => {
     const progress: number[] = [];
     const result = await crackSecret(decodeToken(JWT_IO), words([...filler(10_000), 'your-256-bit-secret', ...filler(50_000)]), {

@@ -62,7 +62,7 @@ describe('jwt-inspect decode (built binary)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     const debug = await runBin(['--debug'], { stdin: 'hello world\n' });
-    expect(debug.stderr).toMatch(/\bat .*\.js:\d+/);
+    expect(debug.stderr).toMatch(/\bat .*src\/token\/extract\.ts:\d+/);
   });
 
   it('exit 3: an unreadable file', async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/jwt-inspect.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/jwt-inspect.cjs', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface BinResult {
@@ -20,7 +20,7 @@ export interface BinOptions {
   readonly timeoutMs?: number;
 }
 
-if (!existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url)))) {
+if (!existsSync(fileURLToPath(new URL('../../dist/jwt-inspect.cjs', import.meta.url)))) {
   throw new Error('dist/ is missing: run `npm run build` (npm test does) before the end-to-end tests');
 }
 

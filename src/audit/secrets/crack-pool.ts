@@ -14,11 +14,13 @@ export interface CrackOptions {
   readonly workers?: number;
   /** Candidates per message to a worker; default 4096. */
   readonly batchSize?: number;
+  /** The worker script; default the built one beside this module (tests run the pool from source). */
+  readonly workerUrl?: URL;
 }
 
 const DEFAULT_BATCH = 4096;
 
-/** The worker script, next to this module in dist/ (tsc emits both). */
+/** The worker script, beside the bundle in dist/ (scripts/build.mjs builds both). */
 const WORKER_URL = new URL('./crack-worker.js', import.meta.url);
 
 /** One worker thread, one batch at a time. A stopped worker answers null; a crashed one rejects. */
@@ -27,8 +29,8 @@ class CrackWorker {
   private pending: { resolve: (result: BatchResult | null) => void; reject: (error: Error) => void } | null = null;
   private crash: Error | null = null;
 
-  constructor(target: HmacTarget) {
-    this.worker = new Worker(WORKER_URL, { workerData: target });
+  constructor(target: HmacTarget, url: URL) {
+    this.worker = new Worker(url, { workerData: target });
     this.worker.on('message', (result: BatchResult) => this.settle(result));
     this.worker.on('error', (error) => {
       this.crash = error;
@@ -97,7 +99,7 @@ export async function crackSecret(token: DecodedToken, candidates: AsyncIterable
   if (target === null || signal?.aborted) return { match: null, tries: 0 };
 
   const reader = batchReader(candidates, options.batchSize ?? DEFAULT_BATCH);
-  const pool = Array.from({ length: Math.max(1, options.workers ?? availableParallelism()) }, () => new CrackWorker(target));
+  const pool = Array.from({ length: Math.max(1, options.workers ?? availableParallelism()) }, () => new CrackWorker(target, options.workerUrl ?? WORKER_URL));
   let tries = 0;
   let match: string | null = null;
   let stopped: () => void = () => undefined;

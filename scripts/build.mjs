@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// npm run build: one CommonJS bundle for the CLI (compiled through V8's code cache at start-up),
+// an ESM worker for the secret cracker, and the boot loader; then a training run makes the cache.
+// Bundling and the cache are measured choices: see BENCHMARKS.md.
+import { build } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { trainingRuns } from './build/training-runs.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+await build({
+  ...common,
+  entryPoints: { 'jwt-inspect': 'src/entry.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir: dist,
+  format: 'cjs',
+  // Required only for --clipboard/--copy, from node_modules (see process-io.ts).
+  external: ['clipboardy'],
+  // Code compiled through node:vm cannot use import(); lazy imports become lazy requires.
+  supported: { 'dynamic-import': false },
+  // The worker sits beside the bundle; CommonJS has no import.meta, so the bundle's own URL stands in.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({ ...common, entryPoints: { 'crack-worker': 'src/audit/secrets/crack-worker.ts' }, outdir: dist, format: 'esm' });
+await build({ ...common, entryPoints: { boot: 'src/io/boot.ts' }, outExtension: { '.js': '.cjs' }, outdir: dist, format: 'cjs', sourcemap: false });
+
+const bundled = readFileSync(join(dist, 'jwt-inspect.cjs'), 'utf8');
+if (/[^\w.$]import\(/.test(bundled)) throw new Error('dist/jwt-inspect.cjs calls import(), which fails under node:vm; make that import a bundled one');
+
+const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)(join(dist, 'boot.cjs'));
+const bundle = loadBundle(false);
+for (const argv of trainingRuns(root)) await bundle.main(argv, quietIo(bundle.createProcessIo()));
+writeFileSync(CODE_CACHE, bundle.codeCache());
+
+/** The real Io with output thrown away: the training runs only need to execute. */
+function quietIo(io) {
+  const sink = { write: () => undefined, isTTY: false };
+  return { ...io, stdout: sink, stderr: sink, stdin: { ...io.stdin, isTTY: true } };
+}
