@@ -1,29 +1,21 @@
 #!/usr/bin/env node
 // npm run bench: whole-process timings of jwt-inspect against `node -e 0`, measured in the same
-// run and alternated so that machine noise hits both alike. Generates its own data in a temp dir.
-// Prints a Markdown report; `npm run bench -- --write` also saves it to BENCHMARKS.md.
-import { spawnSync } from 'node:child_process';
+// run and alternated so that machine noise hits both alike, then the throughput targets.
+// Generates its own data in a temp dir. Prints Markdown; `npm run bench -- --write` saves BENCHMARKS.md.
+//   BENCH_RUNS (start-up runs per command, default 30), BENCH_THROUGHPUT_RUNS (default 5), BENCH_SCAN_MB (default 200)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keyFixtures } from './bench/fixtures.mjs';
+import { median, timeOnce } from './bench/process.mjs';
 import { startupCases } from './bench/startup-cases.mjs';
+import { throughput } from './bench/throughput.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'jwt-inspect.cjs');
-const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-bench-'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
-
-function timeOnce(args, options = {}) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, ...options });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && !options.anyExit) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const fmt = (ms) => ms.toFixed(1);
 
 /** Each case alternates with `node -e 0`; the ratio is median(case) / median(baseline). */
@@ -33,7 +25,7 @@ function startup(cases) {
   for (let i = 0; i < WARMUP + RUNS; i++) {
     for (const c of cases) {
       const b = timeOnce(['-e', '0']);
-      const t = timeOnce([bin, ...c.args], { anyExit: c.anyExit });
+      const t = timeOnce([bin, ...c.args]);
       if (i >= WARMUP) {
         baseline.push(b);
         samples.get(c.name).push(t);
@@ -55,19 +47,23 @@ function startup(cases) {
   ].join('\n');
 }
 
+const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-bench-'));
 const sections = [];
 try {
-  sections.push('## Start-up', '', startup(startupCases(work, root)));
+  const fixtures = keyFixtures(work);
+  sections.push('## Start-up', '', startup(startupCases(root, fixtures)));
+  const runs = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 5);
+  const scanMb = Number(process.env.BENCH_SCAN_MB ?? 200);
+  sections.push('', '## Throughput', '', `${runs} runs each after a warm-up run.`, '', await throughput({ work, bin, runs, scanMb, fixtures }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const report = [
   '# Benchmarks',
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-  `Whole-process wall times; ${RUNS} runs per command after ${WARMUP} warm-up runs.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${availableParallelism()} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+  `Whole-process wall times; ${RUNS} start-up runs per command after ${WARMUP} warm-up runs.`,
   '',
   ...sections,
   '',

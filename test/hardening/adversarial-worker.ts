@@ -27,10 +27,10 @@ for (const seed of SEEDS) {
   }
 }
 
-// Claim values under every sensitive-looking name, each as long as the detectors accept (64 KiB guard).
+// Claim values under every sensitive-looking name: long enough that quadratic work would take minutes.
 const NAMES = ['password', 'email', 'card_number', 'ssn', 'iban', 'phone', 'address', 'dob', 'ip', 'lat', 'api_key', 'sub', 'kid', 'note', 'refresh_token', 'callback', 'roles'];
 for (const seed of SEEDS) {
-  const value = long(seed, 60_000);
+  const value = long(seed, 16_000);
   for (const name of NAMES) {
     const token = `${b64(JSON.stringify({ alg: 'HS256', kid: value, typ: value }))}.${b64(JSON.stringify({ [name]: value }))}.${b64('sig')}`;
     inspectToken({ token, as: 'raw', name: null }, 'argument', { now: 1_700_000_000, leeway: 0 });
