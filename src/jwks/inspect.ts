@@ -20,10 +20,14 @@ export function jwksEntries(doc: unknown): readonly unknown[] | null {
   return null;
 }
 
-/** The entries as jwksEntries finds them; `invalid` makes the error (network or file) for a document that holds none. */
+/** Real sets hold a handful of keys; listing more than this would take minutes and print gigabytes. */
+export const MAX_JWKS_KEYS = 10_000;
+
+/** The entries as jwksEntries finds them; `invalid` makes the error (network or file) for a document that holds none, or too many. */
 export function readJwksEntries(doc: unknown, invalid: (message: string) => InspectError): readonly unknown[] {
   const entries = jwksEntries(doc);
   if (entries === null) throw invalid(NOT_A_JWKS);
+  if (entries.length > MAX_JWKS_KEYS) throw invalid(`the set holds ${entries.length} keys; more than ${MAX_JWKS_KEYS} is not a key set anyone publishes, so it is refused`);
   return entries;
 }
 
