@@ -122,6 +122,18 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Ui
   return Buffer.concat(chunks);
 }
 
+/**
+ * No Accept-Encoding is sent, so a compressed body was never asked for
+ * (RFC 9110 §12.5.3); refusing it rather than inflating it also defuses a
+ * gzip bomb, whose few kilobytes would pass the size cap.
+ */
+function refuseEncoded(response: IncomingMessage): void {
+  const encoding = response.headers['content-encoding'];
+  if (encoding === undefined || encoding.toLowerCase() === 'identity') return;
+  response.destroy();
+  throw new Refusal(`the response is compressed (Content-Encoding: ${encoding}), which was not asked for; refused rather than inflated`);
+}
+
 interface Answer {
   readonly status: number;
   readonly headers: Record<string, string | undefined>;
@@ -145,6 +157,7 @@ async function getOnce(url: URL, request: HttpRequest, env: Env): Promise<Answer
       response.destroy();
       return { status, headers: flatHeaders(response), location, body: new Uint8Array() };
     }
+    refuseEncoded(response);
     return { status, headers: flatHeaders(response), location: undefined, body: await readBody(response, request.maxBytes) };
   } catch (cause) {
     if (controller.signal.aborted) throw new Refusal(`no complete answer within ${request.timeoutMs / 1000}s (raise it with --timeout)`);
