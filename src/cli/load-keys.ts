@@ -13,7 +13,7 @@ export async function loadKeys(cli: Cli, g: GlobalOptions, spec: KeySpec, o: Key
   if (spec.kind === 'secret' && spec.from === 'argument') {
     note(cli, g, 'warning: --secret puts the secret in the argument list, where other users of this machine can read it (ps, /proc); prefer --secret-env or --secret-file');
   }
-  const keys = await loadKeySet(cli.io, spec, await remoteOptions(cli, o));
+  const keys = await loadKeySet(cli.io, spec, await remoteOptions(cli, g, o));
   for (const message of keys.notes) note(cli, g, message);
   return keys;
 }

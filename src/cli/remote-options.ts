@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { RemoteOptions } from '../keys/remote-document.js';
-import type { Cli } from './context.js';
+import { note, type Cli, type GlobalOptions } from './context.js';
 import { durationArg } from './parsers.js';
 
 /** The options that govern fetching remote key documents, as commander gives them. */
@@ -20,8 +20,14 @@ export function addRemoteOptions(cmd: Command): Command {
     .option('--no-cache', 'neither read nor write the disk cache of fetched keys');
 }
 
-/** The fetch settings those options ask for; reads the `--ca` file. */
-export async function remoteOptions(cli: Cli, o: RemoteFlags): Promise<RemoteOptions> {
+/** The fetch settings those options ask for; reads the `--ca` file. Notes about the cache go to stderr. */
+export async function remoteOptions(cli: Cli, g: GlobalOptions, o: RemoteFlags): Promise<RemoteOptions> {
   const { loadCa } = await import('../keys/remote-document.js');
-  return { timeoutMs: o.timeout * 1000, allowHttp: o.allowHttp === true, ca: o.ca === undefined ? null : await loadCa(cli.io, o.ca), useCache: o.cache };
+  return {
+    timeoutMs: o.timeout * 1000,
+    allowHttp: o.allowHttp === true,
+    ca: o.ca === undefined ? null : await loadCa(cli.io, o.ca),
+    useCache: o.cache,
+    note: (message) => note(cli, g, message),
+  };
 }

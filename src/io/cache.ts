@@ -42,8 +42,10 @@ export function diskCache(env: Env): DocumentCache {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         await writeFile(temp, text, { mode: 0o600 });
         await rename(temp, file);
-      } catch {
-        await rm(temp, { force: true });
+      } catch (cause) {
+        // Where the folder is not one (a file in its place), even removing the temporary file fails: nothing was left to remove.
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw new Error(`cannot write ${dir} (${(cause as NodeJS.ErrnoException).code ?? 'error'})`, { cause });
       }
     },
   };

@@ -61,7 +61,10 @@ export interface HttpResponse {
 export interface DocumentCache {
   /** The entry of that name; null when there is none or it cannot be read. */
   read(name: string): Promise<string | null>;
-  /** Atomic (a reader never sees half an entry); a failure to write is ignored, the cache being only a shortcut. */
+  /**
+   * Atomic (a reader never sees half an entry). Rejects, saying why in words,
+   * when the entry cannot be written; the cache being only a shortcut, the caller goes on.
+   */
   write(name: string, text: string): Promise<void>;
 }
 

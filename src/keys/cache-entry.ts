@@ -20,7 +20,7 @@ export function cacheName(url: string): string {
   return `${createHash('sha256').update(url).digest('hex')}.json`;
 }
 
-interface Entry {
+export interface Entry {
   readonly url: string;
   readonly fetchedAt: number;
   readonly maxAge: number;
@@ -31,21 +31,22 @@ export function encodeEntry(url: string, fetchedAt: number, maxAge: number, body
   return JSON.stringify({ url, fetchedAt, maxAge, body } satisfies Entry);
 }
 
-/**
- * The body a cache entry holds for this URL while it is fresh at `now`;
- * null for a stale, foreign or corrupt entry (which is then simply refetched).
- */
-export function freshBody(entryText: string, url: string, now: number): string | null {
-  let entry: Partial<Entry>;
+/** The cache entry this text holds for this URL; null for a corrupt entry, or one written for another URL. */
+export function parseEntry(entryText: string, url: string): Entry | null {
+  let entry: Partial<Entry> | null;
   try {
-    entry = JSON.parse(entryText) as Partial<Entry>;
+    entry = JSON.parse(entryText) as Partial<Entry> | null;
   } catch {
     return null;
   }
   if (typeof entry !== 'object' || entry === null) return null;
   const { url: entryUrl, fetchedAt, maxAge, body } = entry;
   if (entryUrl !== url || typeof body !== 'string' || typeof fetchedAt !== 'number' || typeof maxAge !== 'number') return null;
+  return { url: entryUrl, fetchedAt, maxAge, body };
+}
+
+/** Whether an entry may still be used at `now`; a stale one is simply refetched. */
+export function isFresh(entry: Entry, now: number): boolean {
   // A clock set back past the fetch time makes the entry's age unknowable.
-  if (now < fetchedAt || now >= fetchedAt + Math.min(maxAge, LONGEST_MAX_AGE)) return null;
-  return body;
+  return now >= entry.fetchedAt && now < entry.fetchedAt + Math.min(entry.maxAge, LONGEST_MAX_AGE);
 }

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
-import { cacheName, encodeEntry, freshBody, maxAgeOf } from './cache-entry.js';
+import { cacheName, encodeEntry, isFresh, maxAgeOf, parseEntry } from './cache-entry.js';
 
 /** How remote key documents are fetched (`--timeout`, `--allow-http`, `--ca`, `--no-cache`). */
 export interface RemoteOptions {
@@ -9,6 +9,8 @@ export interface RemoteOptions {
   readonly allowHttp: boolean;
   readonly ca: string | null;
   readonly useCache: boolean;
+  /** Tells the user of a cache that could not be used; the fetch goes on without it. */
+  readonly note: (message: string) => void;
 }
 
 /** A key document larger than this is refused: real ones are a few kilobytes. */
@@ -34,6 +36,25 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** What a fresh cache entry holds, read by `read`; null when there is none to use, with a note when the entry is corrupt. */
+async function readCached<T>(io: Io, url: string, options: RemoteOptions, read: (json: unknown) => T | Promise<T>): Promise<{ value: T } | null> {
+  const text = await io.cache.read(cacheName(url));
+  if (text === null) return null;
+  const entry = parseEntry(text, url);
+  const json = entry === null ? undefined : parseBody(entry.body);
+  if (entry === null || json === undefined) {
+    options.note(`the cache was skipped: the cached copy of ${url} is corrupt; fetched afresh`);
+    return null;
+  }
+  if (!isFresh(entry, io.now())) return null;
+  try {
+    return { value: await read(json) };
+  } catch {
+    // An entry that no longer reads (fetched under other options) is as good as none: fetch afresh.
+    return null;
+  }
+}
+
 /**
  * A JSON document from a URL, read by `read` (which throws an ERR_NETWORK
  * naming the URL when the document is not what it should be). A fresh cache
@@ -47,18 +68,9 @@ export async function fetchJsonDocument<T>(
   read: (json: unknown) => T | Promise<T>,
   bypassCache = false,
 ): Promise<Fetched<T>> {
-  const name = cacheName(url);
   if (options.useCache && !bypassCache) {
-    const entry = await io.cache.read(name);
-    const body = entry === null ? null : freshBody(entry, url, io.now());
-    const json = body === null ? undefined : parseBody(body);
-    if (json !== undefined) {
-      try {
-        return { value: await read(json), fromCache: true };
-      } catch {
-        // An entry that no longer reads is as good as none: fetch afresh.
-      }
-    }
+    const cached = await readCached(io, url, options, read);
+    if (cached !== null) return { value: cached.value, fromCache: true };
   }
   const response = await io.httpGet({
     url,
@@ -80,7 +92,13 @@ export async function fetchJsonDocument<T>(
   if (json === undefined) throw networkError(url, `the response is not JSON (content-type ${response.headers['content-type'] ?? 'not given'})`);
   const value = await read(json);
   const maxAge = maxAgeOf(response.headers['cache-control']);
-  if (options.useCache && maxAge > 0) await io.cache.write(name, encodeEntry(url, io.now(), maxAge, text));
+  if (options.useCache && maxAge > 0) {
+    try {
+      await io.cache.write(cacheName(url), encodeEntry(url, io.now(), maxAge, text));
+    } catch (error) {
+      options.note(`the cache was skipped: ${(error as Error).message}`);
+    }
+  }
   return { value, fromCache: false };
 }
 

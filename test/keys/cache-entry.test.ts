@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheName, DEFAULT_MAX_AGE, encodeEntry, freshBody, LONGEST_MAX_AGE, maxAgeOf } from '../../src/keys/cache-entry.js';
+import { cacheName, DEFAULT_MAX_AGE, encodeEntry, isFresh, LONGEST_MAX_AGE, maxAgeOf, parseEntry } from '../../src/keys/cache-entry.js';
 
 describe('cache entries', () => {
   it.each([
@@ -18,18 +18,17 @@ describe('cache entries', () => {
   const URL = 'https://idp.example/jwks';
   const entry = encodeEntry(URL, 1000, 60, '{"keys":[]}');
 
-  it('gives the body while the entry is fresh, for its own URL only', () => {
-    expect(freshBody(entry, URL, 1000)).toBe('{"keys":[]}');
-    expect(freshBody(entry, URL, 1059)).toBe('{"keys":[]}');
-    expect(freshBody(entry, URL, 1060)).toBeNull();
-    expect(freshBody(entry, URL, 999)).toBeNull();
-    expect(freshBody(entry, 'https://other.example/jwks', 1000)).toBeNull();
+  it('reads an entry for its own URL only, fresh for its max-age', () => {
+    const parsed = parseEntry(entry, URL)!;
+    expect(parsed.body).toBe('{"keys":[]}');
+    expect([999, 1000, 1059, 1060].map((now) => isFresh(parsed, now))).toEqual([false, true, true, false]);
+    expect(parseEntry(entry, 'https://other.example/jwks')).toBeNull();
   });
 
   it.each(['', 'not json', '[]', 'null', '{"url":"https://idp.example/jwks","fetchedAt":"1000","maxAge":60,"body":"{}"}', '{"url":"https://idp.example/jwks","fetchedAt":1000,"maxAge":60}'])(
-    'ignores the corrupt entry %j',
+    'finds the entry %j corrupt',
     (text) => {
-      expect(freshBody(text, URL, 1000)).toBeNull();
+      expect(parseEntry(text, URL)).toBeNull();
     },
   );
 

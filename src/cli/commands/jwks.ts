@@ -60,7 +60,7 @@ export function jwksCommand(cli: Cli): Command {
       const g = globalOptions(cli, cmd);
       const { inspectJwks } = await import('../../jwks/inspect.js');
       const { failsAt } = await import('../../audit/threshold.js');
-      const entries = looksLikeUrl(source) ? await fetchEntries(cli.io, source, await remoteOptions(cli, o)) : await readEntries(cli.io, source);
+      const entries = looksLikeUrl(source) ? await fetchEntries(cli.io, source, await remoteOptions(cli, g, o)) : await readEntries(cli.io, source);
       const report = await inspectJwks(entries, source, g.now);
       const failed = failsAt(report.findings, o.failOn);
       if (g.json) {
