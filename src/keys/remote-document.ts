@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { cacheName, encodeEntry, isFresh, maxAgeOf, parseEntry } from './cache-entry.js';
+import { hasPrivateMembers, isRecord } from './jwk.js';
 
 /** How remote key documents are fetched (`--timeout`, `--allow-http`, `--ca`, `--no-cache`). */
 export interface RemoteOptions {
@@ -34,6 +35,12 @@ function parseBody(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A JWKS or JWK with private members, or the secret of an oct key: what a careless server publishes. */
+function holdsSecretKeyMaterial(json: unknown): boolean {
+  const entries: unknown[] = isRecord(json) && Array.isArray(json['keys']) ? json['keys'] : [json];
+  return entries.some((jwk) => isRecord(jwk) && (hasPrivateMembers(jwk) || (jwk['kty'] === 'oct' && jwk['k'] !== undefined)));
 }
 
 /** What a fresh cache entry holds, read by `read`; null when there is none to use, with a note when the entry is corrupt. */
@@ -92,7 +99,8 @@ export async function fetchJsonDocument<T>(
   if (json === undefined) throw networkError(url, `the response is not JSON (content-type ${response.headers['content-type'] ?? 'not given'})`);
   const value = await read(json);
   const maxAge = maxAgeOf(response.headers['cache-control']);
-  if (options.useCache && maxAge > 0) {
+  // Secret key material is never copied to disk, where it would outlive the run: such a set is fetched each time.
+  if (options.useCache && maxAge > 0 && !holdsSecretKeyMaterial(json)) {
     try {
       await io.cache.write(cacheName(url), encodeEntry(url, io.now(), maxAge, text));
     } catch (error) {
