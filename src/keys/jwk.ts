@@ -69,6 +69,14 @@ export async function keyFromJwk(jwk: JsonRecord, origin: string): Promise<Verif
   }
 }
 
+/** Skipped keys explained one by one; past these the rest are counted, so that a set of junk gives one short line. */
+const SKIPPED_SHOWN = 3;
+
+function skippedNotes(skipped: readonly string[], origin: string): string[] {
+  if (skipped.length <= SKIPPED_SHOWN) return [...skipped];
+  return [...skipped.slice(0, SKIPPED_SHOWN), `${origin}: ${skipped.length - SKIPPED_SHOWN} more keys skipped`];
+}
+
 /**
  * The keys of a JWKS document (RFC 7517 §5). Keys that cannot verify a JWT
  * (an unknown kty, a broken member) are left out with a note, as RFC 7517
@@ -82,12 +90,12 @@ export async function keySetFromJwks(
 ): Promise<KeySet> {
   if (!isRecord(doc) || !Array.isArray(doc['keys'])) throw invalid(NOT_A_JWKS);
   const keys: VerificationKey[] = [];
-  const notes: string[] = [];
+  const skipped: string[] = [];
   let privateCount = 0;
   for (const [index, entry] of (doc['keys'] as unknown[]).entries()) {
     const where = `${origin} keys[${index}]`;
     if (!isRecord(entry)) {
-      notes.push(`${where} is not a JSON object; skipped`);
+      skipped.push(`${where} is not a JSON object; skipped`);
       continue;
     }
     if (hasPrivateMembers(entry)) privateCount++;
@@ -95,9 +103,10 @@ export async function keySetFromJwks(
       keys.push(await keyFromJwk(entry, where));
     } catch (error) {
       if (!(error instanceof InspectError)) throw error;
-      notes.push(`${error.message}; skipped`);
+      skipped.push(`${error.message}; skipped`);
     }
   }
+  const notes = skippedNotes(skipped, origin);
   if (privateCount > 0) notes.push(`${origin} publishes ${privateCount} private key${privateCount === 1 ? '' : 's'}; only the public halves are used, but whoever serves it is leaking signing keys`);
   if (keys.length === 0) throw invalid(`the JWKS holds no key that can verify a JWT${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
   return { source, origin, keys, byKid: true, notes, certificate: null, refresh: null };
