@@ -3,14 +3,16 @@
 // an ESM worker for the secret cracker, and the boot loader; then a training run makes the cache.
 // Bundling and the cache are measured choices: see BENCHMARKS.md.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trainingRuns } from './build/training-runs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// Built beside dist/ and swapped in at the end, so a failed build leaves the last good one.
+const dist = join(root, 'dist.next');
 rmSync(dist, { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
@@ -36,8 +38,15 @@ if (/[^\w.$]import\(/.test(bundled)) throw new Error('dist/jwt-inspect.cjs calls
 
 const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)(join(dist, 'boot.cjs'));
 const bundle = loadBundle(false);
-for (const argv of trainingRuns(root)) await bundle.main(argv, quietIo(bundle.createProcessIo()));
+const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-build-'));
+try {
+  for (const argv of trainingRuns(root, work)) await bundle.main(argv, quietIo(bundle.createProcessIo()));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 writeFileSync(CODE_CACHE, bundle.codeCache());
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+renameSync(dist, join(root, 'dist'));
 
 /** The real Io with output thrown away: the training runs only need to execute. */
 function quietIo(io) {

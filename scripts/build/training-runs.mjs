@@ -1,14 +1,38 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 
-/** The commands whose start-up matters most; what they compile goes into the code cache. */
-export function trainingRuns(root) {
+const NOW = '1768478700';
+const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A signed token and the files to verify it with, so verify's code is in the cache too. */
+function verifyFixtures(dir) {
+  const claims = { iss: 'https://idp.example.com', sub: 'u', aud: 'api', iat: Number(NOW) - 60, exp: Number(NOW) + 600 };
+  const keys = { RS256: generateKeyPairSync('rsa', { modulusLength: 2048 }), ES256: generateKeyPairSync('ec', { namedCurve: 'P-256' }) };
+  const jwks = [];
+  const runs = [];
+  for (const [alg, { publicKey, privateKey }] of Object.entries(keys)) {
+    const input = `${b64({ alg, typ: 'JWT', kid: alg })}.${b64(claims)}`;
+    const signature = sign('sha256', Buffer.from(input), alg === 'ES256' ? { key: privateKey, dsaEncoding: 'ieee-p1363' } : privateKey);
+    const token = `${input}.${signature.toString('base64url')}`;
+    const pem = join(dir, `${alg}.pem`);
+    writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }));
+    jwks.push({ ...publicKey.export({ format: 'jwk' }), kid: alg, alg, use: 'sig' });
+    runs.push(['verify', '--now', NOW, '--key', pem, token], ['verify', '--now', NOW, '--jwks', join(dir, 'jwks.json'), token]);
+  }
+  writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: jwks }));
+  return runs;
+}
+
+/** The commands whose start-up matters most; what they compile goes into the code cache. Files go in `work`. */
+export function trainingRuns(root, work) {
   const token = readFileSync(join(root, 'examples', 'sensitive-token.txt'), 'utf8').trim();
   return [
-    ['decode', '--now', '1768478700', token],
-    ['decode', '--json', '--now', '1768478700', token],
-    ['audit', '--now', '1768478700', token],
+    ['decode', '--now', NOW, token],
+    ['decode', '--json', '--now', NOW, token],
+    ['audit', '--now', NOW, token],
     ['--help'],
     ['decode', '--help'],
+    ...verifyFixtures(work),
   ];
 }

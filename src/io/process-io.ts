@@ -87,13 +87,9 @@ export function createProcessIo(): Io {
     now: () => Date.now() / 1000,
     async readFile(path, limit) {
       try {
-        const { open } = await import('node:fs/promises');
-        const handle = await open(path, 'r');
-        try {
-          return await readStream(handle.createReadStream(), limit, path);
-        } finally {
-          await handle.close();
-        }
+        // node:fs streams, not fs/promises: that module drags in readline and more at first use.
+        const { createReadStream } = await import('node:fs');
+        return await readStream(createReadStream(path), limit, path);
       } catch (cause) {
         if (cause instanceof InspectError) throw cause;
         const code = (cause as NodeJS.ErrnoException).code ?? 'error';
