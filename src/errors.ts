@@ -13,6 +13,9 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** 128 + SIGINT: what a shell reports for a command ended by Ctrl-C (scan and audit --wordlist stop cleanly with it). */
+export const EXIT_INTERRUPTED = 130;
+
 /** Stable error codes, each tied to one exit code of the contract. */
 const CODES = {
   ERR_USAGE: EXIT.usage,

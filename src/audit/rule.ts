@@ -1,5 +1,6 @@
 import type { DecodedToken } from '../token/decode.js';
 import type { FoundToken } from '../token/extract.js';
+import type { KeyFacts } from './key-facts.js';
 import type { TokenClass } from './token-class.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -32,6 +33,8 @@ export interface AuditContext {
   readonly showValues: boolean;
   /** The HMAC secret the user supplied (`--secret*`), for short-secret and password-like-secret. */
   readonly secret?: Uint8Array;
+  /** The key or secret the user supplied (`--key`, `--jwks`, `--secret*`, ...), for the key rules. */
+  readonly key?: KeyFacts;
 }
 
 /** One thing a rule saw; the rule's own severity applies unless the hit names another. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { InspectError } from '../errors.js';
+import { InspectError, usageError } from '../errors.js';
+import type { KeySpec } from '../keys/spec.js';
 import type { SourceFrom } from '../report/inspect.js';
 import { pickToken, type FoundToken } from '../token/extract.js';
 import { note, type Cli, type GlobalOptions } from './context.js';
@@ -44,6 +45,14 @@ export async function readTokenInput(cli: Cli, arg: string | undefined, options:
   return null;
 }
 
+/** `--key -` reads the key from stdin, so the token must come from an argument, `--file` or `--clipboard` (verify, audit). */
+export function refuseKeyAndTokenOnStdin(spec: KeySpec | null, arg: string | undefined, options: SourceOptions): void {
+  const tokenFromStdin = (arg === undefined || arg === '-') && options.file === undefined && options.clipboard !== true;
+  if (spec?.kind === 'key-file' && spec.path === '-' && tokenFromStdin) {
+    throw usageError('--key - reads the key from stdin, so the token must come from an argument, --file or --clipboard');
+  }
+}
+
 /** No input and a terminal on stdin: the command's help on stderr, exit 2. */
 export function helpForMissingInput(cli: Cli, cmd: Command): void {
   cli.io.stderr.write(cmd.helpInformation());
@@ -56,9 +65,19 @@ export interface LoadedToken {
 }
 
 /**
- * Read the input and pick the token in it; with several and no `--pick`, a
- * note on stderr says which one was used. Null when there was no input.
+ * Pick the token in the input text; with several and no `--pick`, a note on
+ * stderr says which one was used. Throws ERR_NO_TOKEN.
  */
+export function pickFromInput(cli: Cli, g: GlobalOptions, input: InputText, pick: string | undefined): LoadedToken {
+  const picked = pickToken(input.text, pick);
+  if (picked.count > 1 && pick === undefined) {
+    const names = picked.all.map((f) => f.name ?? f.as);
+    note(cli, g, `the input holds ${picked.count} tokens (${names.join(', ')}); using the first, ${names[0]}; choose with --pick <name>`);
+  }
+  return { found: picked.found, from: input.from };
+}
+
+/** Read the input and pick the token in it. Null when there was no input. */
 export async function loadToken(
   cli: Cli,
   g: GlobalOptions,
@@ -66,13 +85,7 @@ export async function loadToken(
   options: SourceOptions & { readonly pick?: string },
 ): Promise<LoadedToken | null> {
   const input = await readTokenInput(cli, arg, options);
-  if (input === null) return null;
-  const picked = pickToken(input.text, options.pick);
-  if (picked.count > 1 && options.pick === undefined) {
-    const names = picked.all.map((f) => f.name ?? f.as);
-    note(cli, g, `the input holds ${picked.count} tokens (${names.join(', ')}); using the first, ${names[0]}; choose with --pick <name>`);
-  }
-  return { found: picked.found, from: input.from };
+  return input === null ? null : pickFromInput(cli, g, input, options.pick);
 }
 
 /** The options every token-reading command takes. */

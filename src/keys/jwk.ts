@@ -34,6 +34,19 @@ function metadataOf(jwk: JsonRecord): KeyMetadata {
   };
 }
 
+/** The JWK objects of a JSON key document: itself, or the members of a JWKS's `keys`. */
+export function jwkEntries(document: string): { readonly set: boolean; readonly entries: readonly JsonRecord[] } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(document);
+  } catch {
+    return { set: false, entries: [] };
+  }
+  if (!isRecord(doc)) return { set: false, entries: [] };
+  const keys = doc['keys'];
+  return Array.isArray(keys) ? { set: true, entries: keys.filter(isRecord) } : { set: false, entries: [doc] };
+}
+
 export function hasPrivateMembers(jwk: JsonRecord): boolean {
   return PRIVATE_MEMBERS.some((m) => jwk[m] !== undefined);
 }
@@ -109,5 +122,5 @@ export async function keySetFromJwks(
   const notes = skippedNotes(skipped, origin);
   if (privateCount > 0) notes.push(`${origin} publishes ${privateCount} private key${privateCount === 1 ? '' : 's'}; only the public halves are used, but whoever serves it is leaking signing keys`);
   if (keys.length === 0) throw invalid(`the JWKS holds no key that can verify a JWT${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
-  return { source, origin, keys, byKid: true, notes, certificate: null, refresh: null };
+  return { source, origin, keys, byKid: true, notes, certificate: null, document: JSON.stringify(doc), refresh: null };
 }

@@ -22,10 +22,10 @@ export async function keySetFromFile(bytes: Uint8Array, source: KeySourceKind, o
   const text = keyText(bytes, origin);
   if (looksLikePem(text)) return keySetFromPem(text, source, origin);
   const doc = parseKeyJson(text, origin, 'neither PEM nor valid JSON; give a PEM key or certificate, a JWK or a JWKS');
-  if (isRecord(doc) && Array.isArray(doc['keys'])) return keySetFromJwks(doc, source, origin, (message) => badKey(origin, message));
+  if (isRecord(doc) && Array.isArray(doc['keys'])) return { ...(await keySetFromJwks(doc, source, origin, (message) => badKey(origin, message))), document: text };
   if (isRecord(doc) && typeof doc['kty'] === 'string') {
     const notes = hasPrivateMembers(doc) ? [`${origin} is a private JWK; only its public half is used. Verifying needs the public key alone.`] : [];
-    return singleKeySet(source, origin, await keyFromJwk(doc, origin), { notes });
+    return singleKeySet(source, origin, await keyFromJwk(doc, origin), { notes, document: text });
   }
   throw badKey(origin, 'JSON, but neither a JWK (no "kty") nor a JWKS (no "keys" array)');
 }

@@ -51,6 +51,12 @@ export interface KeySet {
   readonly byKid: boolean;
   readonly notes: readonly string[];
   readonly certificate: CertificateInfo | null;
+  /**
+   * The key document as read: a PEM or JSON key file's text, a fetched JWKS
+   * serialised again; null for a secret. What audit's alg-confusion tries as
+   * HMAC secrets (AUDIT-RULES §1.9). It may hold private key material: never print it.
+   */
+  readonly document: string | null;
   /** Fetch the document again past the cache; set only when these keys came from the cache. */
   readonly refresh: (() => Promise<KeySet>) | null;
 }
@@ -58,6 +64,15 @@ export interface KeySet {
 export const NO_METADATA: KeyMetadata = { kid: null, alg: null, use: null, keyOps: null };
 
 /** One key on its own, as `--secret` or `--key` give it. */
-export function singleKeySet(source: KeySourceKind, origin: string, key: VerificationKey, extras: Partial<Pick<KeySet, 'notes' | 'certificate'>> = {}): KeySet {
-  return { source, origin, keys: [key], byKid: false, notes: extras.notes ?? [], certificate: extras.certificate ?? null, refresh: null };
+export function singleKeySet(source: KeySourceKind, origin: string, key: VerificationKey, extras: Partial<Pick<KeySet, 'notes' | 'certificate' | 'document'>> = {}): KeySet {
+  return {
+    source,
+    origin,
+    keys: [key],
+    byKid: false,
+    notes: extras.notes ?? [],
+    certificate: extras.certificate ?? null,
+    document: extras.document ?? null,
+    refresh: null,
+  };
 }

@@ -75,5 +75,5 @@ export async function keySetFromPem(text: string, source: KeySourceKind, origin:
   if (first === undefined) throw badKey(origin, 'no complete PEM block (-----BEGIN ...----- to -----END ...-----)');
   const { key, notes, certificate } = keyFromBlock(first, origin);
   if (blocks.length > 1) notes.push(`${origin} holds ${blocks.length} PEM blocks; the first (${first.label}) is used`);
-  return singleKeySet(source, origin, await publicKeyFrom(key, origin), { notes, certificate });
+  return singleKeySet(source, origin, await publicKeyFrom(key, origin), { notes, certificate, document: text });
 }

@@ -20,6 +20,9 @@ export interface KeyOptions {
   readonly allowHttp?: boolean;
 }
 
+/** Every key option, for the messages that ask for one. */
+export const KEY_OPTIONS = '--secret-env, --secret-file, --secret, --key, --jwks or --issuer';
+
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** A scheme and `//`: a URL to fetch keys from, not a file (`--jwks`, the argument of jwks). */

@@ -54,3 +54,11 @@ export function reportJson(report: InspectReport, extras: ReportExtras = {}): st
   };
   return `${toJsonText(doc)}\n`;
 }
+
+/**
+ * The error document of the contract (`{"error": {...}}`) with the findings
+ * of the input rules beside it, for input that holds no decodable token.
+ */
+export function inputErrorJson(code: string, message: string, findings: readonly Finding[]): string {
+  return `${toJsonText({ error: { code, message }, findings: findings.map(findingJson) })}\n`;
+}

@@ -1,4 +1,4 @@
-import type { Finding, Rule, Severity } from '../audit/rule.js';
+import type { Finding, RuleInfo, Severity } from '../audit/rule.js';
 import { VERSION } from '../version.js';
 import { toJsonText } from './json.js';
 
@@ -24,8 +24,8 @@ function location(l: SarifLocation): Record<string, unknown> {
   return { physicalLocation: { artifactLocation: { uri: l.uri }, ...(region ? { region } : {}) } };
 }
 
-/** A SARIF 2.1.0 log with one run: every rule of the table as metadata, and the results. */
-export function sarifLog(rules: readonly Rule[], results: readonly SarifResult[]): string {
+/** A SARIF 2.1.0 log with one run: every rule of the catalogue as metadata, and the results. */
+export function sarifLog(rules: readonly RuleInfo[], results: readonly SarifResult[]): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

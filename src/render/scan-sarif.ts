@@ -1,4 +1,4 @@
-import { RULES } from '../audit/rules/index.js';
+import { ruleCatalogue } from '../audit/catalogue.js';
 import type { ScanLocation } from '../scan/collect.js';
 import type { ScanResult } from '../scan/scan.js';
 import { sarifLog, type SarifLocation } from './sarif.js';
@@ -22,7 +22,7 @@ function sarifLocation(l: ScanLocation): SarifLocation {
  */
 export function scanSarif(result: ScanResult): string {
   return sarifLog(
-    RULES,
+    ruleCatalogue(),
     result.tokens.flatMap((t) =>
       t.report.findings.map((finding) => ({
         finding,

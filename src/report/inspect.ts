@@ -1,3 +1,4 @@
+import type { KeyFacts } from '../audit/key-facts.js';
 import { DEFAULT_LIFETIMES } from '../audit/rules/lifetime.js';
 import { runRules } from '../audit/run.js';
 import type { Finding, LifetimePolicy } from '../audit/rule.js';
@@ -50,6 +51,10 @@ export interface InspectOptions {
   readonly profile?: TokenClass;
   readonly lifetimes?: LifetimePolicy;
   readonly ignore?: ReadonlySet<string>;
+  /** The key the user supplied (audit), for the key rules. */
+  readonly key?: KeyFacts;
+  /** The HMAC secret the user supplied (audit), for short-secret and password-like-secret. */
+  readonly secret?: Uint8Array;
 }
 
 export function tokenParts(token: DecodedToken): TokenParts {
@@ -83,6 +88,8 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
       classGiven: options.profile !== undefined,
       lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
       showValues: options.showValues ?? false,
+      ...(options.key ? { key: options.key } : {}),
+      ...(options.secret ? { secret: options.secret } : {}),
     },
     options.ignore,
   );

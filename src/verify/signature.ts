@@ -21,8 +21,8 @@ function keysOnOffer(keys: KeySet): string {
   return keys.keys.map((k) => `${k.kid === null ? '(no kid)' : JSON.stringify(k.kid)} (${k.alg ?? 'any alg'}, ${k.description})`).join(', ');
 }
 
-function candidates(keys: KeySet, kid: string | undefined): readonly VerificationKey[] {
-  // RFC 7515 §4.1.4: in a set, the kid picks the key; without one, every key is a candidate.
+/** The keys a token is checked against. RFC 7515 §4.1.4: in a set, the kid picks the key; without one, every key is a candidate. */
+export function candidateKeys(keys: KeySet, kid: string | undefined): readonly VerificationKey[] {
   return keys.byKid && kid !== undefined ? keys.keys.filter((k) => k.kid === kid) : keys.keys;
 }
 
@@ -45,10 +45,10 @@ export async function checkSignature(compact: string, header: JsonObject, given:
   }
   const kid = stringMember(header, 'kid');
   let keys = given;
-  let found = candidates(keys, kid);
+  let found = candidateKeys(keys, kid);
   if (found.length === 0 && keys.refresh !== null) {
     keys = await keys.refresh();
-    found = candidates(keys, kid);
+    found = candidateKeys(keys, kid);
   }
   if (found.length === 0) return fail('ERR_JWKS_NO_MATCHING_KEY', `no key with kid ${JSON.stringify(kid)} in ${keys.origin}; on offer: ${keysOnOffer(keys)}`);
 

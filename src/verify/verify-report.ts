@@ -1,6 +1,7 @@
 import { usageError } from '../errors.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
 import type { KeySet } from '../keys/key.js';
+import { KEY_OPTIONS } from '../keys/spec.js';
 import type { InspectReport, TokenParts } from '../report/inspect.js';
 import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
@@ -22,9 +23,6 @@ export interface Verified {
   readonly report: InspectReport;
   readonly verification: Verification;
 }
-
-/** Every key option, for the messages that ask for one. */
-export const KEY_OPTIONS = '--secret-env, --secret-file, --secret, --key, --jwks or --issuer';
 
 function requireKeys(keys: KeySet | null, why: string): KeySet {
   if (keys === null) throw usageError(`${why}; give its key with ${KEY_OPTIONS}`);

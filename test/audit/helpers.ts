@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { encode } from 'jose/base64url';
+import type { KeyFacts } from '../../src/audit/key-facts.js';
 import { DEFAULT_LIFETIMES } from '../../src/audit/rules/lifetime.js';
 import { runRules } from '../../src/audit/run.js';
 import type { AuditContext, Finding } from '../../src/audit/rule.js';
@@ -37,6 +38,7 @@ export interface AuditOptions {
   readonly found?: Partial<FoundToken>;
   readonly showValues?: boolean;
   readonly secret?: Uint8Array;
+  readonly key?: KeyFacts;
 }
 
 export function contextFor(compact: string, options: AuditOptions = {}): AuditContext {
@@ -51,6 +53,7 @@ export function contextFor(compact: string, options: AuditOptions = {}): AuditCo
     lifetimes: DEFAULT_LIFETIMES,
     showValues: options.showValues ?? false,
     ...(options.secret ? { secret: options.secret } : {}),
+    ...(options.key ? { key: options.key } : {}),
   };
 }
 

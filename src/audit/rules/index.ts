@@ -6,6 +6,7 @@ import { formatRules } from './format.js';
 import { headerKeyRules } from './header-keys.js';
 import { headerRules } from './header.js';
 import { jweRules } from './jwe.js';
+import { keyRules } from './key.js';
 import { lifetimeRules } from './lifetime.js';
 import { secretRules } from './secret.js';
 import { sensitiveRules } from './sensitive.js';
@@ -26,4 +27,5 @@ export const RULES: readonly Rule[] = [
   ...cookieRules,
   ...jweRules,
   ...secretRules,
+  ...keyRules,
 ];

@@ -1,28 +1,27 @@
 import { Command, Option } from 'commander';
-import { RULES } from '../../audit/rules/index.js';
-import { DEFAULT_LIFETIMES } from '../../audit/rules/lifetime.js';
-import type { LifetimePolicy } from '../../audit/rule.js';
-import { failsAt, FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
+import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
 import { TOKEN_CLASSES, type TokenClass } from '../../audit/token-class.js';
-import { parseDuration } from '../../claims/duration.js';
-import { usageError } from '../../errors.js';
-import { auditText } from '../../render/audit-text.js';
-import { reportJson } from '../../render/report-json.js';
-import { sarifLog } from '../../render/sarif.js';
-import { inspectToken } from '../../report/inspect.js';
-import { globalOptions, type Cli } from '../context.js';
-import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
+import type { Cli } from '../context.js';
+import { addSourceOptions } from '../input.js';
+import { addKeyOptions, type KeyOptionValues } from '../key-options.js';
 
-interface AuditOptions {
-  file?: string;
-  clipboard?: boolean;
-  pick?: string;
-  format?: 'text' | 'json' | 'sarif';
-  failOn: FailOn;
-  ignore?: string;
-  profile?: TokenClass;
-  maxLifetime?: string;
-  showValues?: boolean;
+export const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+export interface AuditOptions extends KeyOptionValues {
+  readonly file?: string;
+  readonly clipboard?: boolean;
+  readonly pick?: string;
+  readonly format?: AuditFormat;
+  readonly failOn: FailOn;
+  readonly ignore?: string;
+  readonly profile?: TokenClass;
+  readonly maxLifetime?: string;
+  readonly showValues?: boolean;
+  readonly wordlist?: string;
+  /** false with `--no-secret-check`. */
+  readonly secretCheck: boolean;
+  readonly expectValid?: boolean;
 }
 
 const EXAMPLES = `
@@ -31,75 +30,36 @@ Examples:
   $ jwt-inspect audit --fail-on medium --ignore no-jti,typ-missing < token.txt
   $ jwt-inspect audit --format sarif --file token.txt > jwt-audit.sarif
   $ jwt-inspect audit --profile refresh --max-lifetime refresh=30d "$TOKEN"
-  $ jwt-inspect audit < examples/set-cookie.txt           # cookie rules run on a Set-Cookie line
+  $ jwt-inspect audit --wordlist rockyou.txt "$TOKEN"           # weak secrets beyond the built-in list
+  $ jwt-inspect audit --key public.pem --expect-valid "$TOKEN"  # the key rules: confusion, fit, kid
+  $ jwt-inspect audit < examples/set-cookie.txt                 # the cookie rules on a Set-Cookie line
+
+Exit codes: 0 nothing at --fail-on or above, 1 findings at --fail-on or above, 2 usage, 3 no token or a bad key, 4 network, 130 interrupted.
 `;
 
-/** `access=15m,refresh=7d,id=1h` over the defaults. */
-export function parseLifetimes(text: string | undefined): LifetimePolicy {
-  if (text === undefined) return DEFAULT_LIFETIMES;
-  const policy: Record<TokenClass, number> = { ...DEFAULT_LIFETIMES };
-  for (const part of text.split(',')) {
-    const [name, value] = part.split('=').map((s) => s.trim());
-    const seconds = value === undefined ? null : parseDuration(value);
-    if (!(TOKEN_CLASSES as readonly string[]).includes(name ?? '') || seconds === null) {
-      throw usageError(`--max-lifetime ${part}: expected class=duration with class access, refresh or id (access=15m,refresh=7d,id=1h)`);
-    }
-    policy[name as TokenClass] = seconds;
-  }
-  return policy;
-}
-
-function parseIgnore(text: string | undefined): Set<string> {
-  const ids = new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
-  const known = new Set(RULES.map((r) => r.id));
-  const unknown = [...ids].filter((id) => !known.has(id));
-  if (unknown.length > 0) throw usageError(`--ignore: no rule named ${unknown.join(', ')}; the rule ids are listed in the README`);
-  return ids;
-}
-
 export function auditCommand(cli: Cli): Command {
-  return addSourceOptions(
+  const withSource = addSourceOptions(
     new Command('audit')
       .summary('run the security rules over a token (text, JSON or SARIF)')
-      .description('Run every audit rule over a token and exit 1 when a finding is at or above --fail-on.')
+      .description(
+        'Run every audit rule over a token and exit 1 when a finding is at or above --fail-on. HS* tokens are tried against the built-in list of weak secrets (and --wordlist); with a key option, the key rules run too (algorithm confusion, a key that does not suit alg, a failing signature, kid, private keys).',
+      )
       .argument('[token]', 'the token, or text holding one (Bearer header, Set-Cookie line, URL, JSON); - for stdin'),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']))
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS))
     .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(FAIL_ON_CHOICES).default('high'))
     .option('--ignore <ids>', 'comma-separated rule ids to turn off')
     .addOption(new Option('--profile <class>', 'token class for the lifetime rules (default: guessed from the claims)').choices(TOKEN_CLASSES))
     .option('--max-lifetime <limits>', 'lifetime limits per class, e.g. access=15m,refresh=7d,id=1h')
-    .option('--show-values', 'show sensitive values in evidence instead of masking them')
+    .option('--show-values', 'show sensitive values and cracked secrets in evidence instead of masking them')
+    .option('--wordlist <file>', 'also try every line of this file as the HMAC secret (streamed; Ctrl-C stops it)')
+    .option('--no-secret-check', 'skip the weak-secret check: the built-in list and --wordlist')
+    .option('--expect-valid', 'with a key option: a signature that fails with the key is a high finding, not info');
+  return addKeyOptions(withSource)
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: AuditOptions, cmd: Command) => {
-      const g = globalOptions(cli, cmd);
-      const ignore = parseIgnore(options.ignore);
-      const lifetimes = parseLifetimes(options.maxLifetime);
-      const loaded = await loadToken(cli, g, token, options);
-      if (loaded === null) return helpForMissingInput(cli, cmd);
-      const report = inspectToken(loaded.found, loaded.from, {
-        now: g.now,
-        leeway: g.leeway,
-        showValues: options.showValues === true,
-        ignore,
-        lifetimes,
-        ...(options.profile ? { profile: options.profile } : {}),
-      });
-      const failed = failsAt(report.findings, options.failOn);
-      const format = options.format ?? (g.json ? 'json' : 'text');
-      if (format === 'json') cli.io.stdout.write(reportJson(report));
-      else if (format === 'sarif') {
-        const where = loaded.from === 'file' && options.file !== undefined ? { kind: 'file' as const, uri: options.file } : null;
-        cli.io.stdout.write(
-          sarifLog(
-            RULES,
-            report.findings.map((finding) => ({
-              finding,
-              locations: [where ?? { kind: 'logical' as const, name: finding.path ?? 'token' }],
-            })),
-          ),
-        );
-      } else if (!g.quiet || failed) cli.io.stdout.write(auditText(report, g.theme, options.failOn, failed));
-      if (failed) cli.exitCode = 1;
+      // Key loading, jose and the crack pool load only when an audit runs.
+      const { runAudit } = await import('./audit-run.js');
+      await runAudit(cli, cmd, token, options);
     });
 }

@@ -1,46 +1,20 @@
 import { failsAt } from '../../audit/threshold.js';
-import { usageError } from '../../errors.js';
-import type { Io } from '../../io/io.js';
+import { EXIT_INTERRUPTED, usageError } from '../../errors.js';
 import { keySpecOf, type KeySpec } from '../../keys/spec.js';
 import type { InspectReport } from '../../report/inspect.js';
 import { scanJson, scanJsonLine } from '../../render/scan-json.js';
 import { scanSarif } from '../../render/scan-sarif.js';
 import { listedSeverity, progressLine, scanText } from '../../render/scan-text.js';
 import { pathFilter } from '../../scan/filter.js';
-import { scanPaths, type ScanProgress } from '../../scan/scan.js';
+import { scanPaths } from '../../scan/scan.js';
 import { signatureRejected } from '../../scan/verification.js';
 import type { Verification } from '../../verify/result.js';
 import { note, type Cli, type GlobalOptions } from '../context.js';
+import { ProgressLine } from '../progress-line.js';
 import type { ScanCommandOptions, ScanFormat } from './scan.js';
 
-/** 128 + SIGINT: what a shell reports for a command ended by Ctrl-C. */
-const EXIT_INTERRUPTED = 130;
 /** How often the progress line is redrawn, in seconds. */
 const PROGRESS_EVERY = 0.2;
-
-/** The `\r`-redrawn status line on a terminal's stderr. */
-class ProgressLine {
-  readonly #started: number;
-  #drawnAt = -Infinity;
-  #shown = false;
-
-  constructor(readonly io: Io) {
-    this.#started = io.now();
-  }
-
-  update(p: Readonly<ScanProgress>): void {
-    const now = this.io.now();
-    if (now - this.#drawnAt < PROGRESS_EVERY) return;
-    this.#drawnAt = now;
-    this.#shown = true;
-    this.io.stderr.write(`\r${progressLine(p, now - this.#started)}\u001b[K`);
-  }
-
-  clear(): void {
-    if (this.#shown) this.io.stderr.write('\r\u001b[K');
-    this.#shown = false;
-  }
-}
 
 /** A verifier for each token against the keys a key option names; the key and crypto code load only then. */
 async function verifierFor(cli: Cli, g: GlobalOptions, spec: KeySpec, options: ScanCommandOptions, paths: readonly string[]): Promise<(r: InspectReport) => Promise<Verification | null>> {
@@ -65,7 +39,7 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
   const showTokens = options.showTokens === true;
   const spec = keySpecOf(options);
   const verify = spec === null ? null : await verifierFor(cli, g, spec, options, paths);
-  const progress = io.stderr.isTTY && !g.quiet ? new ProgressLine(io) : null;
+  const progress = io.stderr.isTTY && !g.quiet ? new ProgressLine(io, PROGRESS_EVERY) : null;
   const interrupt = new AbortController();
   const removeListener = io.onInterrupt(() => interrupt.abort());
   let result;
@@ -85,7 +59,7 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
             },
           }
         : {}),
-      ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+      ...(progress ? { onProgress: (p) => progress.update((seconds) => progressLine(p, seconds)) } : {}),
       onNote: (path, text) => {
         progress?.clear();
         note(cli, g, `${path}: ${text}`);

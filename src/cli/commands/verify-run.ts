@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { usageError } from '../../errors.js';
-import { keySpecOf, type KeySpec } from '../../keys/spec.js';
+import { KEY_OPTIONS, keySpecOf, type KeySpec } from '../../keys/spec.js';
 import { failedChecksText } from '../../render/checks-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { reportJson } from '../../render/report-json.js';
@@ -10,11 +10,11 @@ import { inspectToken } from '../../report/inspect.js';
 import { isJwsAlgorithm } from '../../verify/algorithms.js';
 import type { ClaimPolicy } from '../../verify/claims.js';
 import { verifyExitCode } from '../../verify/result.js';
-import { KEY_OPTIONS, verifyReport } from '../../verify/verify-report.js';
+import { verifyReport } from '../../verify/verify-report.js';
 import { runChecks } from '../check-options.js';
 import { globalOptions, type Cli, type GlobalOptions } from '../context.js';
 import { decryptSpecOf, loadDecryptKeyFor } from '../decrypt-options.js';
-import { helpForMissingInput, loadToken } from '../input.js';
+import { helpForMissingInput, loadToken, refuseKeyAndTokenOnStdin } from '../input.js';
 import { loadKeys } from '../load-keys.js';
 import type { VerifyOptions } from './verify.js';
 
@@ -57,9 +57,7 @@ export async function runVerify(cli: Cli, cmd: Command, arg: string | undefined,
   const decryptSpec = decryptSpecOf(o, o.secretBase64 === true);
   const algorithms = allowedAlgorithms(o.alg);
   const policy = claimPolicy(g, spec, o);
-  if (spec?.kind === 'key-file' && spec.path === '-' && (arg === undefined || arg === '-') && o.file === undefined && o.clipboard !== true) {
-    throw usageError('--key - reads the key from stdin, so the token must come from an argument, --file or --clipboard');
-  }
+  refuseKeyAndTokenOnStdin(spec, arg, o);
   const loaded = await loadToken(cli, g, arg, o);
   if (loaded === null) return helpForMissingInput(cli, cmd);
   if (spec === null && decryptSpec === null) throw usageError(`verify needs a key: ${KEY_OPTIONS}`);
