@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +13,15 @@ export interface BinResult {
 }
 
 export interface BinOptions {
-  /** Text for stdin; without it stdin is /dev/null-like (closed, not a terminal). */
-  readonly stdin?: string;
+  /** Bytes for stdin; without it stdin is /dev/null-like (closed, not a terminal). */
+  readonly stdin?: string | Uint8Array;
   readonly env?: Record<string, string>;
   readonly cwd?: string;
   readonly timeoutMs?: number;
+  /** Close our end of stdout once this many lines have come, as `| head -n N` does. */
+  readonly stdoutLines?: number;
+  /** Drive the running child (write to its stdin, send it a signal); stdin is then left open for it to end. */
+  readonly drive?: (child: ChildProcessWithoutNullStreams, stdout: () => string) => void;
 }
 
 if (!existsSync(fileURLToPath(new URL('../../dist/jwt-inspect.cjs', import.meta.url)))) {
@@ -31,7 +35,10 @@ export function runBin(args: readonly string[], options: BinOptions = {}): Promi
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+      if (options.stdoutLines !== undefined && stdout.split('\n').length > options.stdoutLines) child.stdout.destroy();
+    });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
     child.on('error', reject);
@@ -40,6 +47,7 @@ export function runBin(args: readonly string[], options: BinOptions = {}): Promi
       resolve({ code, signal, stdout, stderr });
     });
     child.stdin.on('error', () => undefined);
-    child.stdin.end(options.stdin ?? '');
+    if (options.drive) options.drive(child, () => stdout);
+    else child.stdin.end(options.stdin ?? '');
   });
 }

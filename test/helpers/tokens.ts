@@ -12,7 +12,12 @@ export function token(header: object, payload: object, signature?: string): stri
 
 /** An HS256 token really signed with this secret. */
 export function hs256(payload: object, secret: string, header: object = { alg: 'HS256', typ: 'JWT' }): string {
-  const input = `${encode(JSON.stringify(header))}.${encode(JSON.stringify(payload))}`;
+  return hs256FromText(JSON.stringify(header), JSON.stringify(payload), secret);
+}
+
+/** An HS256 token signed with this secret over raw header and payload text (kept byte for byte, `__proto__` keys and all). */
+export function hs256FromText(header: string, payload: string, secret: string): string {
+  const input = `${encode(header)}.${encode(payload)}`;
   return `${input}.${encode(createHmac('sha256', secret).update(input).digest())}`;
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -68,16 +68,25 @@ export function hasOpenssl(what: string): boolean {
   }
 }
 
-/** A self-signed certificate for 127.0.0.1 and localhost, made now with openssl. */
-export function makeCertificate(): Certificate {
+export interface CertificateOptions {
+  /** The subjectAltName the certificate is for (default: this machine, 127.0.0.1 and localhost). */
+  readonly subjectAltName?: string;
+  /** Valid until a day before it was made, to test the refusal of an expired certificate. */
+  readonly expired?: boolean;
+}
+
+/** A self-signed certificate, made now with openssl: for 127.0.0.1 and localhost unless told otherwise. */
+export function makeCertificate(options: CertificateOptions = {}): Certificate {
   const dir = mkdtempSync(join(tmpdir(), 'jwt-inspect-cert-'));
   const certPath = join(dir, 'cert.pem');
   const keyPath = join(dir, 'key.pem');
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
-    { stdio: 'ignore' },
-  );
+  const requestPath = join(dir, 'request.csr');
+  const extensionsPath = join(dir, 'extensions.cnf');
+  writeFileSync(extensionsPath, `basicConstraints=critical,CA:TRUE\nsubjectAltName=${options.subjectAltName ?? 'IP:127.0.0.1,DNS:localhost'}\n`);
+  const openssl = (args: string[]): void => void execFileSync('openssl', args, { stdio: 'ignore' });
+  openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyPath, '-out', requestPath, '-subj', '/CN=localhost']);
+  // `req -x509` takes no negative -days; `x509 -req` does, which makes a certificate that expired yesterday.
+  openssl(['x509', '-req', '-in', requestPath, '-signkey', keyPath, '-out', certPath, '-days', options.expired ? '-1' : '2', '-extfile', extensionsPath]);
   return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8'), certPath, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
