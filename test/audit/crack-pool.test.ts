@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crackSecret as crackFromSource, type CrackOptions } from '../../src/audit/secrets/crack-pool.js';
+import { wordBlocks } from '../../src/audit/secrets/wordlist.js';
 import { decodeToken } from '../../src/token/decode.js';
 import { hmacToken, QUIET_CLAIMS } from './helpers.js';
 import { JWT_IO, JWT_TOOL } from './vectors.js';
@@ -13,7 +14,20 @@ const WORKER = new URL('../../dist/crack-worker.js', import.meta.url);
 if (!existsSync(WORKER)) throw new Error('dist/crack-worker.js is missing: run `npm run build` first (npm test does)');
 
 const crackSecret = (token: Parameters<typeof crackFromSource>[0], words: AsyncIterable<string>, options: CrackOptions = {}) =>
-  crackFromSource(token, words, { ...options, workerUrl: WORKER });
+  crackFromSource(token, wordBlocks(asBytes(words), 4096), { ...options, workerUrl: WORKER });
+
+/** The candidates as a wordlist file would stream them: lines in chunks. */
+async function* asBytes(words: AsyncIterable<string>): AsyncGenerator<Uint8Array> {
+  let lines: string[] = [];
+  for await (const word of words) {
+    lines.push(word);
+    if (lines.length === 1000) {
+      yield Buffer.from(`${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield Buffer.from(`${lines.join('\n')}\n`);
+}
 
 async function* words(list: Iterable<string>): AsyncGenerator<string> {
   yield* list;
@@ -28,7 +42,6 @@ describe('crackSecret', () => {
     const progress: number[] = [];
     const result = await crackSecret(decodeToken(JWT_IO), words([...filler(10_000), 'your-256-bit-secret', ...filler(50_000)]), {
       workers: 2,
-      batchSize: 1000,
       onProgress: (tries) => progress.push(tries),
     });
     expect(result.match).toBe('your-256-bit-secret');
@@ -39,7 +52,7 @@ describe('crackSecret', () => {
   });
 
   it('tries every candidate when none matches (the jwt_tool token)', async () => {
-    const result = await crackSecret(decodeToken(JWT_TOOL), words(filler(9_000)), { workers: 3, batchSize: 4096 });
+    const result = await crackSecret(decodeToken(JWT_TOOL), words(filler(9_000)), { workers: 3 });
     expect(result).toEqual({ match: null, tries: 9_000 });
   });
 
@@ -55,7 +68,6 @@ describe('crackSecret', () => {
     }
     const result = await crackSecret(decodeToken(JWT_IO), endless(), {
       workers: 2,
-      batchSize: 500,
       signal: controller.signal,
       onProgress: (tries) => {
         if (tries >= 5_000) controller.abort();

@@ -1,18 +1,22 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINE_BYTES, wordlistLines } from '../../src/audit/secrets/wordlist.js';
+import { candidatesIn, MAX_LINE_BYTES, wordBlocks } from '../../src/audit/secrets/wordlist.js';
 
 async function* chunksOf(...parts: Array<string | Uint8Array>): AsyncGenerator<Uint8Array> {
   for (const p of parts) yield typeof p === 'string' ? new TextEncoder().encode(p) : p;
 }
 
+/** The candidates the workers would try, as text; tiny blocks so that every boundary case is hit. */
 async function lines(...parts: Array<string | Uint8Array>): Promise<string[]> {
   const out: string[] = [];
-  for await (const line of wordlistLines(chunksOf(...parts))) out.push(line);
+  for await (const block of wordBlocks(chunksOf(...parts), 3)) {
+    for (const line of candidatesIn(block)) out.push(new TextDecoder().decode(line));
+  }
   return out;
 }
 
-describe('wordlistLines', () => {
+describe('wordBlocks and candidatesIn', () => {
   it('splits LF and CRLF lines and skips blank ones', async () => {
     expect(await lines('secret\r\n\r\npassword\n\nchangeme')).toEqual(['secret', 'password', 'changeme']);
   });
@@ -39,16 +43,31 @@ describe('wordlistLines', () => {
     expect(await lines(Uint8Array.from([0x61, 0xff, 0x0a, 0x62, 0x0a]))).toEqual(['b']);
   });
 
-  it('is lazy: it yields before the stream ends', async () => {
+  it('is lazy: it yields blocks before the stream ends, each ending at a line end', async () => {
     async function* endless(): AsyncGenerator<Uint8Array> {
-      for (;;) yield new TextEncoder().encode('w\n');
+      for (;;) yield new TextEncoder().encode('ab\ncd');
     }
-    const first: string[] = [];
-    for await (const line of wordlistLines(endless())) {
-      first.push(line);
-      if (first.length === 3) break;
+    const blocks: string[] = [];
+    for await (const block of wordBlocks(endless(), 8)) {
+      blocks.push(new TextDecoder().decode(block.bytes));
+      if (blocks.length === 2) break;
     }
-    expect(first).toEqual(['w', 'w', 'w']);
+    expect(blocks).toEqual(['ab\ncdab\n', 'cdab\ncdab\n']);
+  });
+
+  it('keeps a long line from being buffered: memory stays bounded by the line limit', async () => {
+    const sizes: number[] = [];
+    async function* huge(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < 200; i++) yield new Uint8Array(64 * 1024).fill(0x78);
+      yield new TextEncoder().encode('\nlast\n');
+    }
+    const out: string[] = [];
+    for await (const block of wordBlocks(huge(), 1024)) {
+      sizes.push(block.bytes.length);
+      for (const line of candidatesIn(block)) out.push(new TextDecoder().decode(line));
+    }
+    expect(out).toEqual(['last']);
+    expect(Math.max(...sizes)).toBeLessThan(2 * MAX_LINE_BYTES);
   });
 
   it('gives the same lines however the bytes are chunked', async () => {
@@ -61,7 +80,7 @@ describe('wordlistLines', () => {
         const chunks = [0, ...points].map((from, i) => bytes.subarray(from, [...points, bytes.length][i]));
         expect(await lines(...chunks)).toEqual(words.filter((w) => w !== ''));
       }),
-      { seed: 42, numRuns: 200 },
+      fuzzSettings(200),
     );
   });
 });

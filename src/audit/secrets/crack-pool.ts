@@ -4,26 +4,23 @@ import type { DecodedToken } from '../../token/decode.js';
 import type { BatchResult } from './crack-worker.js';
 import { hmacTarget, type HmacTarget } from './hmac.js';
 import type { CrackResult } from './weak-secret.js';
+import type { WordBlock } from './wordlist.js';
 
 export interface CrackOptions {
   /** Stop early: the pool winds down and resolves with the tries made so far and no match. */
   readonly signal?: AbortSignal;
-  /** Called after every finished batch with the number of candidates tried so far. */
+  /** Called after every finished block with the number of candidates tried so far. */
   readonly onProgress?: (tries: number) => void;
   /** Worker threads; default os.availableParallelism(). */
   readonly workers?: number;
-  /** Candidates per message to a worker; default 4096. */
-  readonly batchSize?: number;
   /** The worker script; default the built one beside this module (tests run the pool from source). */
   readonly workerUrl?: URL;
 }
 
-const DEFAULT_BATCH = 4096;
-
 /** The worker script, beside the bundle in dist/ (scripts/build.mjs builds both). */
 const WORKER_URL = new URL('./crack-worker.js', import.meta.url);
 
-/** One worker thread, one batch at a time. A stopped worker answers null; a crashed one rejects. */
+/** One worker thread, one block at a time. A stopped worker answers null; a crashed one rejects. */
 class CrackWorker {
   private readonly worker: Worker;
   private pending: { resolve: (result: BatchResult | null) => void; reject: (error: Error) => void } | null = null;
@@ -40,11 +37,11 @@ class CrackWorker {
     this.worker.on('exit', () => this.settle(null));
   }
 
-  run(batch: readonly string[]): Promise<BatchResult | null> {
+  run(block: WordBlock): Promise<BatchResult | null> {
     if (this.crash !== null) return Promise.reject(this.crash);
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.worker.postMessage(batch);
+      this.worker.postMessage(block);
     });
   }
 
@@ -59,20 +56,16 @@ class CrackWorker {
   }
 }
 
-/** Batches off one async iterator, read one at a time however many workers ask. */
-function batchReader(candidates: AsyncIterable<string>, size: number): { next: () => Promise<string[] | null>; close: () => void } {
-  const iterator = candidates[Symbol.asyncIterator]();
+/** Blocks off one async iterator, read one at a time however many workers ask. */
+function blockReader(blocks: AsyncIterable<WordBlock>): { next: () => Promise<WordBlock | null>; close: () => void } {
+  const iterator = blocks[Symbol.asyncIterator]();
   let exhausted = false;
   let queue: Promise<unknown> = Promise.resolve();
-  const read = async (): Promise<string[] | null> => {
-    const batch: string[] = [];
-    while (!exhausted && batch.length < size) {
-      const next = await iterator.next();
-      if (next.done) exhausted = true;
-      // AUDIT-RULES §1.9: a trailing CR (a CRLF list read line by line) is not part of the secret.
-      else batch.push(next.value.endsWith('\r') ? next.value.slice(0, -1) : next.value);
-    }
-    return batch.length > 0 ? batch : null;
+  const read = async (): Promise<WordBlock | null> => {
+    if (exhausted) return null;
+    const next = await iterator.next();
+    if (next.done) exhausted = true;
+    return next.done ? null : next.value;
   };
   return {
     next: () => {
@@ -88,17 +81,17 @@ function batchReader(candidates: AsyncIterable<string>, size: number): { next: (
 }
 
 /**
- * Try every candidate secret against an HS* token on a pool of worker
- * threads, in batches; all workers stop at the first match. Resolves with
+ * Try every line of a wordlist as the secret of an HS* token on a pool of
+ * worker threads, a block of lines at a time; all workers stop at the first match. Resolves with
  * the matching candidate (or null) and how many candidates were tried. A
  * token that is not HS* with a signature resolves at once with no tries.
  */
-export async function crackSecret(token: DecodedToken, candidates: AsyncIterable<string>, options: CrackOptions = {}): Promise<CrackResult> {
+export async function crackSecret(token: DecodedToken, blocks: AsyncIterable<WordBlock>, options: CrackOptions = {}): Promise<CrackResult> {
   const target = hmacTarget(token);
   const { signal, onProgress } = options;
   if (target === null || signal?.aborted) return { match: null, tries: 0 };
 
-  const reader = batchReader(candidates, options.batchSize ?? DEFAULT_BATCH);
+  const reader = blockReader(blocks);
   const pool = Array.from({ length: Math.max(1, options.workers ?? availableParallelism()) }, () => new CrackWorker(target, options.workerUrl ?? WORKER_URL));
   let tries = 0;
   let match: string | null = null;
@@ -118,10 +111,10 @@ export async function crackSecret(token: DecodedToken, candidates: AsyncIterable
   const drive = async (worker: CrackWorker): Promise<void> => {
     let upcoming = reader.next();
     while (!stopping) {
-      const batch = await Promise.race([upcoming, whenStopped]);
-      if (batch === null || stopping) return;
-      const running = worker.run(batch);
-      // Read the next batch while the worker hashes this one.
+      const block = await Promise.race([upcoming, whenStopped]);
+      if (block === null || stopping) return;
+      const running = worker.run(block);
+      // Read the next block while the worker hashes this one.
       upcoming = reader.next();
       const result = await running;
       if (result === null) return;

@@ -1,9 +1,10 @@
 /**
- * A crack-pool worker thread: tests batches of candidate secrets against one
- * HMAC target and answers how many it tried and which one matched.
+ * A crack-pool worker thread: splits blocks of wordlist lines and tests each
+ * line against one HMAC target, answering how many it tried and which matched.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { secretTester, type HmacTarget } from './hmac.js';
+import { candidatesIn, type WordBlock } from './wordlist.js';
 
 export interface BatchResult {
   readonly tried: number;
@@ -13,12 +14,13 @@ export interface BatchResult {
 const port = parentPort;
 if (port !== null) {
   const test = secretTester(workerData as HmacTarget);
-  port.on('message', (batch: readonly string[]) => {
+  const utf8 = new TextDecoder();
+  port.on('message', (block: WordBlock) => {
     let tried = 0;
-    for (const candidate of batch) {
+    for (const candidate of candidatesIn(block)) {
       tried++;
       if (test(candidate)) {
-        port.postMessage({ tried, match: candidate } satisfies BatchResult);
+        port.postMessage({ tried, match: utf8.decode(candidate) } satisfies BatchResult);
         return;
       }
     }

@@ -1,72 +1,94 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Candidate secrets from a wordlist stream, one a line. Lists such as
  * wallarm/jwt-secrets have CRLF line ends (AUDIT-RULES §3), and rockyou-style
  * lists hold the odd huge or non-UTF-8 line: such lines are skipped, since a
  * string candidate could not carry their bytes faithfully anyway.
+ *
+ * The stream is cut into blocks of whole lines that worker threads split and
+ * hash themselves, so a million candidates never become a million strings
+ * and messages on the main thread.
  */
 
 /** Longer lines are skipped, and never buffered beyond this. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-const LF = 0x0a;
-const CR = 0x0d;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** A line's text without one trailing CR, or null when it is blank or not UTF-8. */
-function lineText(bytes: Uint8Array, first: boolean): string | null {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
-  if (end === 0) return null;
-  let text: string;
-  try {
-    text = utf8.decode(bytes.subarray(0, end));
-  } catch {
-    return null;
-  }
-  // A byte-order mark opens the file, not the first secret.
-  const word = first && text.startsWith('\ufeff') ? text.slice(1) : text;
-  return word === '' ? null : word;
+/** Lines of a wordlist, whole, in one buffer; `first` when it starts the file (where a BOM may stand). */
+export interface WordBlock {
+  readonly bytes: Uint8Array;
+  readonly first: boolean;
 }
 
-/** Split a byte stream into wordlist lines: LF or CRLF ends, blank and over-long lines skipped. */
-export async function* wordlistLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  let parts: Uint8Array[] = [];
-  let length = 0;
-  let tooLong = false;
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = [0xef, 0xbb, 0xbf] as const;
+const DEFAULT_BLOCK_BYTES = 256 * 1024;
+
+/** The candidates of a block: one trailing CR dropped; blank, over-long and non-UTF-8 lines skipped. */
+export function* candidatesIn(block: WordBlock): Generator<Uint8Array> {
+  const { bytes } = block;
+  let start = block.first && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2] ? 3 : 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(LF, start);
+    if (end === -1) end = bytes.length;
+    const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
+    if (stop > start && stop - start <= MAX_LINE_BYTES) {
+      const line = bytes.subarray(start, stop);
+      if (isUtf8(line)) yield line;
+    }
+    start = end + 1;
+  }
+}
+
+/**
+ * Cut a byte stream into blocks of whole lines of at least `blockBytes`
+ * (the last may be shorter). A line with no end in sight past
+ * MAX_LINE_BYTES is dropped as it streams, never buffered.
+ */
+export async function* wordBlocks(chunks: AsyncIterable<Uint8Array>, blockBytes = DEFAULT_BLOCK_BYTES): AsyncGenerator<WordBlock> {
+  let pending: Uint8Array[] = [];
+  // Bytes of pending up to its last line end, and after it (an unfinished line).
+  let complete = 0;
+  let open = 0;
+  let skipping = false;
   let first = true;
 
-  const take = (piece: Uint8Array): void => {
-    if (tooLong) return;
-    if (length + piece.length > MAX_LINE_BYTES) {
-      tooLong = true;
-      parts = [];
-      length = 0;
-      return;
-    }
-    // A copy: the producer may reuse its chunk buffers.
-    parts.push(piece.slice());
-    length += piece.length;
-  };
-  const finish = (): string | null => {
-    const text = tooLong ? null : lineText(parts.length === 1 ? parts[0]! : Buffer.concat(parts), first);
-    parts = [];
-    length = 0;
-    tooLong = false;
+  const cut = (): WordBlock => {
+    const all = Buffer.concat(pending, complete + open);
+    const block = { bytes: all.subarray(0, complete), first };
+    pending = open > 0 ? [all.subarray(complete)] : [];
+    complete = 0;
     first = false;
-    return text;
+    return block;
   };
 
   for await (const chunk of chunks) {
-    let start = 0;
-    for (let nl = chunk.indexOf(LF); nl !== -1; nl = chunk.indexOf(LF, start)) {
-      take(chunk.subarray(start, nl));
-      const text = finish();
-      if (text !== null) yield text;
-      start = nl + 1;
+    let piece = chunk;
+    if (skipping) {
+      const nl = piece.indexOf(LF);
+      if (nl === -1) continue;
+      skipping = false;
+      piece = piece.subarray(nl + 1);
     }
-    if (start < chunk.length) take(chunk.subarray(start));
+    // A copy: the producer may reuse its chunk buffers.
+    pending.push(piece.slice());
+    const lastNl = piece.lastIndexOf(LF);
+    if (lastNl === -1) open += piece.length;
+    else {
+      complete += open + lastNl + 1;
+      open = piece.length - lastNl - 1;
+    }
+    if (open > MAX_LINE_BYTES) {
+      pending = [Buffer.concat(pending, complete + open).subarray(0, complete)];
+      open = 0;
+      skipping = true;
+    }
+    if (complete >= blockBytes) yield cut();
   }
-  if (length > 0 || tooLong) {
-    const text = finish();
-    if (text !== null) yield text;
+  if (complete + open > 0) {
+    complete += open;
+    open = 0;
+    yield cut();
   }
 }

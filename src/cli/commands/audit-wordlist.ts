@@ -1,7 +1,7 @@
 import type { Finding } from '../../audit/rule.js';
 import { weakSecretFinding } from '../../audit/rules/secret.js';
 import { crackSecret, type CrackOptions } from '../../audit/secrets/crack-pool.js';
-import { wordlistLines } from '../../audit/secrets/wordlist.js';
+import { wordBlocks } from '../../audit/secrets/wordlist.js';
 import { crackProgressText } from '../../render/audit-text.js';
 import type { DecodedToken } from '../../token/decode.js';
 import type { Cli, GlobalOptions } from '../context.js';
@@ -37,7 +37,7 @@ export async function crackWithWordlist(
   const interrupt = new AbortController();
   const removeListener = io.onInterrupt(() => interrupt.abort());
   try {
-    const result = await crackSecret(token, wordlistLines(io.files.stream(path)), {
+    const result = await crackSecret(token, wordBlocks(io.files.stream(path)), {
       ...pool,
       signal: interrupt.signal,
       ...(progress ? { onProgress: (tries: number) => progress.update((seconds) => crackProgressText(tries, seconds)) } : {}),
