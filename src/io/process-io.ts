@@ -4,7 +4,7 @@ import { InspectError } from '../errors.js';
 import type { DocumentCache, Files, Io, OutputStream } from './io.js';
 
 function tooLarge(what: string, limit: number): InspectError {
-  return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes; give the token alone, or cut the input down`);
+  return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes, the most jwt-inspect reads there; cut it down to the token, key or document it holds`);
 }
 
 async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what: string): Promise<Uint8Array> {
