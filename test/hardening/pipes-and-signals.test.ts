@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { NOW } from './hostile-shapes.js';
 /**
  * `| head -1`: the reader goes away after one line, and the command ends
  * quietly, with the exit code its result gives and nothing on stderr.
- * Ctrl-C during a long scan: exit 130 after printing what it found.
+ * Ctrl-C during a long scan or wordlist run: exit 130 after printing what it found.
  * Each output here is far larger than a pipe's buffer, so the writer does
  * meet the closed pipe (EPIPE).
  */
@@ -62,5 +63,28 @@ describe('Ctrl-C', () => {
     expect(r.code).toBe(130);
     expect(JSON.parse(r.stdout.split('\n')[0]!).payload).toEqual({ sub: 'before-ctrl-c' });
     expect(r.stderr).toMatch(/^jwt-inspect: interrupted after 1 files; the 1 tokens found so far are above$/m);
+  });
+
+  it('during audit --wordlist: exit 130 after printing the findings so far', async () => {
+    const wordlist = join(dir, 'endless-wordlist');
+    execFileSync('mkfifo', [wordlist]);
+    const r = await runBin(['audit', ...NOW, '--wordlist', wordlist, hs256({ sub: 'x' }, 'in-no-wordlist-at-all-7c1d')], {
+      timeoutMs: 10_000,
+      drive: (child) => {
+        child.stdin.end();
+        // A FIFO held open is a wordlist that never ends; opening it to write waits until audit has opened it to read.
+        const words = createWriteStream(wordlist);
+        const interrupt = (): void => {
+          child.kill('SIGINT');
+          // Ctrl-C reaches the whole foreground group, the generator of the words too, whose end unblocks the pending read.
+          setTimeout(() => words.end(), 200);
+        };
+        words.on('open', () => words.write('password\nletmein\n', () => setTimeout(interrupt, 300)));
+      },
+    });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/^Audit JWS HS256/);
+    expect(r.stdout).toContain('[no-expiry]');
+    expect(r.stderr).toMatch(/^jwt-inspect: interrupted: the wordlist .* was not finished/m);
   });
 });
