@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyChildProcess } from './build/lazy-child-process.mjs';
 import { trainingRuns } from './build/training-runs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +23,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   outdir: dist,
   format: 'cjs',
+  plugins: [lazyChildProcess],
   // Required only for --clipboard/--copy, from node_modules (see process-io.ts).
   external: ['clipboardy'],
   // Code compiled through node:vm cannot use import(); lazy imports become lazy requires.

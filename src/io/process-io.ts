@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { isatty } from 'node:tty';
 import { InspectError } from '../errors.js';
 import type { DocumentCache, Files, Io, OutputStream } from './io.js';
 
@@ -23,7 +22,7 @@ async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what
  * loads the net or tty code behind it) when it is first touched, and a run
  * that never writes to stderr should not pay for one.
  */
-function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
+function output(open: () => NodeJS.WriteStream): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
   const get = (): NodeJS.WriteStream => {
@@ -39,7 +38,11 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
   };
   return {
     write: (text) => void (closed || get().write(text)),
-    isTTY: isatty(fd),
+    // Asking the stream itself costs nothing more than the first write will (the
+    // tty or net code behind it), and nothing at all for a stream never used.
+    get isTTY() {
+      return get().isTTY === true;
+    },
     get closed() {
       return closed;
     },
@@ -74,15 +77,17 @@ export function createProcessIo(): Io {
   const cache = (): Promise<DocumentCache> => import('./cache.js').then((m) => m.diskCache(process.env));
   return {
     stdin: {
-      isTTY: isatty(0),
+      get isTTY() {
+        return process.stdin.isTTY === true;
+      },
       read: (limit) => readStream(process.stdin, limit, 'standard input'),
       stream(stop) {
         stop?.addEventListener('abort', () => process.stdin.destroy(), { once: true });
         return process.stdin;
       },
     },
-    stdout: output(1, () => process.stdout),
-    stderr: output(2, () => process.stderr),
+    stdout: output(() => process.stdout),
+    stderr: output(() => process.stderr),
     env: process.env,
     now: () => Date.now() / 1000,
     async readFile(path, limit) {
