@@ -1,9 +1,10 @@
 import { BlockList, isIP } from 'node:net';
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { addressRange, ipFamily, type AddressRange } from '../../src/audit/ip.js';
 
-const RUNS = { seed: 42, numRuns: 500 } as const;
+const RUNS = fuzzSettings(500);
 
 /** The same ranges as a node:net BlockList: the reference the pure code must agree with. */
 const REFERENCE: ReadonlyArray<readonly [AddressRange, BlockList]> = (

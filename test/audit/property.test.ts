@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { auditInput } from '../../src/audit/input.js';
 import { SEVERITIES } from '../../src/audit/rule.js';
 import { ruleCatalogue } from '../../src/audit/catalogue.js';
 import { audit, jws, part } from './helpers.js';
 
-const RUNS = { seed: 42, numRuns: 200 } as const;
+const RUNS = fuzzSettings(200);
 const KNOWN_IDS = new Set(ruleCatalogue().map((r) => r.id));
 
 /** Header values that reach the interesting branches: registered names with arbitrary values. */

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { ExpectSyntaxError, parseExpectation, printExpectation, type Bound, type Expectation } from '../../src/claims/expect.js';
 import type { ClaimPath, PathSegment } from '../../src/claims/path.js';
 import { parseJson, type JsonNumber } from '../../src/token/json.js';
 
 /** Fixed seed and a bounded number of runs: the same cases on every machine, in well under a second. */
-const RUNS = { seed: 20240501, numRuns: 400 } as const;
+const RUNS = fuzzSettings(400);
 
 const segment: fc.Arbitrary<PathSegment> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 8 }).map((name) => ({ kind: 'name', name }) as const),
@@ -76,7 +77,7 @@ describe('parseExpectation properties', () => {
         }
         expect(withoutText(parseExpectation(printExpectation(parsed)))).toEqual(withoutText(parsed));
       }),
-      { ...RUNS, numRuns: 2000 },
+      fuzzSettings(2000),
     );
   });
 });
