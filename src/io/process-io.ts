@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { InspectError } from '../errors.js';
 import type { DocumentCache, Files, Io, OutputStream } from './io.js';
@@ -15,6 +16,28 @@ async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A whole file, read synchronously in blocks: key files and key sets are small,
+ * and a read stream would cost a start-up several turns of the event loop.
+ */
+function readFileUpTo(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) return Buffer.concat(chunks);
+      size += read;
+      if (size > limit) throw tooLarge(path, limit);
+      chunks.push(chunk.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -92,9 +115,7 @@ export function createProcessIo(): Io {
     now: () => Date.now() / 1000,
     async readFile(path, limit) {
       try {
-        // node:fs streams, not fs/promises: that module drags in readline and more at first use.
-        const { createReadStream } = await import('node:fs');
-        return await readStream(createReadStream(path), limit, path);
+        return readFileUpTo(path, limit);
       } catch (cause) {
         if (cause instanceof InspectError) throw cause;
         const code = (cause as NodeJS.ErrnoException).code ?? 'error';
