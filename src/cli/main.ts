@@ -18,7 +18,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const json = argv.includes('--json');
   const debug = argv.includes('--debug');
   try {
-    await createProgram(cli).parseAsync([...argv], { from: 'user' });
+    await createProgram(cli, argv).parseAsync([...argv], { from: 'user' });
     return cli.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
@@ -8,7 +8,8 @@ import { jwksCommand } from './commands/jwks.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
 import { scanCommand } from './commands/scan.js';
-import { decideTheme, type Cli } from './context.js';
+import { commandsToBuild, type CommandName } from './commands-to-build.js';
+import { decideTheme, newCli, type Cli } from './context.js';
 import { durationArg, instantArg } from './parsers.js';
 
 const EXAMPLES = `
@@ -21,9 +22,21 @@ Examples:
 Exit codes: 0 ok, 1 a check failed, 2 usage, 3 bad input, 4 network, 5 internal error.
 `;
 
-/** The whole command line, built fresh for each run so that no state leaks between runs. */
-export function createProgram(cli: Cli): Command {
-  const program = new Command('jwt-inspect')
+/** Each command's factory, in the order help lists them; decode is the default command. */
+const FACTORIES: Readonly<Record<CommandName, (cli: Cli) => Command>> = {
+  decode: decodeCommand,
+  verify: verifyCommand,
+  audit: auditCommand,
+  scan: scanCommand,
+  diff: diffCommand,
+  sign: signCommand,
+  jwks: jwksCommand,
+  completion: completionCommand,
+};
+
+/** The program without its commands: the global options, help text, hooks and output. */
+function rootProgram(cli: Cli): Command {
+  return new Command('jwt-inspect')
     .description('Inspect, verify and audit JSON Web Tokens locally. Decoding is not trusting: decode never checks the signature.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--json', 'print one JSON document on stdout (stable shape)')
@@ -43,14 +56,33 @@ export function createProgram(cli: Cli): Command {
       writeErr: (s) => cli.io.stderr.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, 'jwt-inspect: ')),
     });
-  program.addCommand(decodeCommand(cli), { isDefault: true });
-  program.addCommand(verifyCommand(cli));
-  program.addCommand(auditCommand(cli));
-  program.addCommand(scanCommand(cli));
-  program.addCommand(diffCommand(cli));
-  program.addCommand(signCommand(cli));
-  program.addCommand(jwksCommand(cli));
-  program.addCommand(completionCommand(cli));
+}
+
+/**
+ * The operands commander will route argv by, asked of a root program whose
+ * output goes nowhere: none when --version ends the run, null when the global
+ * options fail (the real run reports that).
+ */
+function probeOperands(cli: Cli, argv: readonly string[]): readonly string[] | null {
+  const sink = { write: () => undefined, isTTY: false, closed: false };
+  try {
+    return rootProgram(newCli({ ...cli.io, stdout: sink, stderr: sink })).parseOptions([...argv]).operands;
+  } catch (error) {
+    return error instanceof CommanderError && error.code === 'commander.version' ? [] : null;
+  }
+}
+
+/**
+ * The command line for these arguments, built fresh for each run so that no
+ * state leaks between runs. Only the commands the run can reach are built
+ * (all of them without argv): building the rest is most of commander's start-up.
+ */
+export function createProgram(cli: Cli, argv?: readonly string[]): Command {
+  const program = rootProgram(cli);
+  const names = argv === undefined ? null : commandsToBuild(argv, probeOperands(cli, argv));
+  for (const [name, factory] of Object.entries(FACTORIES)) {
+    if (names === null || names.includes(name as CommandName)) program.addCommand(factory(cli), { isDefault: name === 'decode' });
+  }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
