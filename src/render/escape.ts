@@ -10,6 +10,9 @@
 const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Printable ASCII but `"` and `\`: JSON.stringify quotes such a string as it is, and none of it is unsafe. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 const hex = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Make any string from a token safe to print on a terminal. */
@@ -22,5 +25,7 @@ export function escapeTerminal(text: string): string {
  * controls and bidi overrides raw, so they are escaped here too (still valid JSON).
  */
 export function quoteJson(text: string): string {
+  // Most strings of a token are plain ASCII: no escaping to do, and no second pass.
+  if (PLAIN_ASCII.test(text)) return `"${text}"`;
   return JSON.stringify(text).replace(UNSAFE, hex);
 }

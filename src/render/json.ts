@@ -1,9 +1,19 @@
 import type { JsonNode } from '../token/json.js';
 import { quoteJson } from './escape.js';
 
-/** A value the JSON renderer can print: plain data, or a faithful node from a token. */
-export type Printable = JsonNode | PlainValue;
+/**
+ * JSON text already rendered for the place where it stands (the same indent
+ * and level), printed as it is: a part of a document rendered apart from the
+ * rest, such as a scanned token's details, rendered where it was examined.
+ */
+export class RenderedJson {
+  constructor(readonly text: string) {}
+}
+
+/** A value the JSON renderer can print: plain data, a faithful node from a token, or rendered JSON. */
+export type Printable = JsonNode | RenderedJson | PlainValue;
 type PlainValue = string | number | boolean | null | undefined | readonly Printable[] | { readonly [key: string]: Printable };
+type PlainObject = { readonly [key: string]: Printable };
 
 const NODE_TYPES = new Set(['object', 'array', 'string', 'number', 'boolean', 'null']);
 
@@ -13,41 +23,136 @@ function isNode(value: object): value is JsonNode {
   return 'entries' in value || 'items' in value || 'value' in value || t === 'null';
 }
 
-/**
- * Serialise plain data with token nodes inside it: numbers from the token keep
- * their digits, members keep their order, strings are terminal-safe.
- */
-export function toJsonText(value: Printable, indent = 2, level = 0): string {
-  const nl = indent > 0 ? '\n' : '';
-  const pad = (n: number): string => ' '.repeat(indent * n);
-  const sep = indent > 0 ? ': ' : ':';
-  const object = (entries: ReadonlyArray<readonly [string, Printable]>): string =>
-    entries.length === 0
-      ? '{}'
-      : `{${nl}${entries.map(([k, v]) => `${pad(level + 1)}${quoteJson(k)}${sep}${toJsonText(v, indent, level + 1)}`).join(`,${nl}`)}${nl}${pad(level)}}`;
-  const array = (items: readonly Printable[]): string =>
-    items.length === 0 ? '[]' : `[${nl}${items.map((v) => pad(level + 1) + toJsonText(v, indent, level + 1)).join(`,${nl}`)}${nl}${pad(level)}]`;
+/** How a value is laid out: `indent` spaces per level (0: one line), the value standing at `level`. */
+interface Layout {
+  /** Before each member or item: a newline and the padding of the level inside. */
+  readonly lead: string;
+  /** After the last member or item: a newline and the padding of this level. */
+  readonly close: string;
+  readonly colon: string;
+}
 
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return quoteJson(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return array(value as readonly Printable[]);
-  if (isNode(value)) {
-    switch (value.type) {
+const ONE_LINE: Layout = { lead: '', close: '', colon: ':' };
+/** By indent, then level: a scan document lays out tens of thousands of values the same few ways. */
+const LAYOUTS: Layout[][] = [];
+
+function layoutAt(indent: number, level: number): Layout {
+  if (indent === 0) return ONE_LINE;
+  const byLevel = (LAYOUTS[indent] ??= []);
+  return (byLevel[level] ??= { lead: `\n${' '.repeat(indent * (level + 1))}`, close: `\n${' '.repeat(indent * level)}`, colon: ': ' });
+}
+
+/** Pieces gathered before they are handed on, when the text goes out as it is made. */
+const PIECES_PER_WRITE = 8192;
+
+/**
+ * Writes a value's JSON text as pieces into a list, joined when handed on:
+ * each result is one flat string, where `+=` would leave a tree of pieces
+ * that takes several times the memory (a scan keeps thousands). With `write`,
+ * the text goes out as it is made, so a large document is never one string.
+ */
+class JsonWriter {
+  out: string[] = [];
+
+  constructor(
+    readonly indent: number,
+    readonly write: ((text: string) => void) | null = null,
+  ) {}
+
+  /** Hand on what is gathered, once there is enough of it. */
+  flush(atLeast: number): void {
+    if (this.write === null || this.out.length < atLeast) return;
+    this.write(this.out.join(''));
+    this.out = [];
+  }
+
+  value(value: Printable, level: number): void {
+    if (value === null || value === undefined) this.out.push('null');
+    else if (typeof value === 'string') this.out.push(quoteJson(value));
+    else if (typeof value === 'number') this.out.push(Number.isFinite(value) ? String(value) : 'null');
+    else if (typeof value === 'boolean') this.out.push(String(value));
+    else if (Array.isArray(value)) this.items(value as readonly Printable[], level);
+    else if (value instanceof RenderedJson) this.out.push(value.text);
+    else if (isNode(value)) this.node(value, level);
+    else this.plainObject(value as PlainObject, level);
+  }
+
+  node(node: JsonNode, level: number): void {
+    switch (node.type) {
       case 'object':
-        return object(value.entries);
+        return this.entries(node.entries, level);
       case 'array':
-        return array(value.items);
+        return this.items(node.items, level);
       case 'string':
-        return quoteJson(value.value);
+        this.out.push(quoteJson(node.value));
+        return;
       case 'number':
-        return value.raw;
+        this.out.push(node.raw);
+        return;
       case 'boolean':
-        return String(value.value);
+        this.out.push(String(node.value));
+        return;
       case 'null':
-        return 'null';
+        this.out.push('null');
     }
   }
-  return object(Object.entries(value as Record<string, Printable>).filter(([, v]) => v !== undefined));
+
+  items(items: readonly Printable[], level: number): void {
+    if (items.length === 0) {
+      this.out.push('[]');
+      return;
+    }
+    const l = layoutAt(this.indent, level);
+    for (let i = 0; i < items.length; i++) {
+      this.out.push(i === 0 ? '[' : ',', l.lead);
+      this.value(items[i], level + 1);
+      this.flush(PIECES_PER_WRITE);
+    }
+    this.out.push(l.close, ']');
+  }
+
+  entries(entries: ReadonlyArray<readonly [string, JsonNode]>, level: number): void {
+    if (entries.length === 0) {
+      this.out.push('{}');
+      return;
+    }
+    const l = layoutAt(this.indent, level);
+    for (let i = 0; i < entries.length; i++) this.member(i === 0 ? '{' : ',', entries[i]![0], entries[i]![1], level, l);
+    this.out.push(l.close, '}');
+  }
+
+  plainObject(value: PlainObject, level: number): void {
+    const l = layoutAt(this.indent, level);
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (v === undefined) continue;
+      this.member(first ? '{' : ',', key, v, level, l);
+      first = false;
+    }
+    this.out.push(first ? '{}' : `${l.close}}`);
+  }
+
+  member(before: string, key: string, value: Printable, level: number, l: Layout): void {
+    this.out.push(before, l.lead, quoteJson(key), l.colon);
+    this.value(value, level + 1);
+  }
+}
+
+/**
+ * Serialise plain data with token nodes inside it: numbers from the token keep
+ * their digits, members keep their order, strings are terminal-safe. Members
+ * whose value is undefined are left out.
+ */
+export function toJsonText(value: Printable, indent = 2, level = 0): string {
+  const writer = new JsonWriter(indent);
+  writer.value(value, level);
+  return writer.out.join('');
+}
+
+/** toJsonText, handed to `write` in pieces as it is made: a large document is never one string in memory. */
+export function writeJsonText(value: Printable, write: (text: string) => void, indent = 2): void {
+  const writer = new JsonWriter(indent, write);
+  writer.value(value, 0);
+  writer.flush(1);
 }
