@@ -1,6 +1,7 @@
 import { compactVerify } from 'jose/jws/compact/verify';
 import { JOSEError } from 'jose/errors';
-import type { KeySet, VerificationKey } from '../keys/key.js';
+import { webcrypto } from 'node:crypto';
+import type { KeySet, SecretKey, VerificationKey } from '../keys/key.js';
 import { stringMember, type JsonObject } from '../token/json.js';
 import { isJwsAlgorithm, keyMismatch } from './algorithms.js';
 import type { TriedKey, VerificationError } from './result.js';
@@ -24,6 +25,26 @@ function keysOnOffer(keys: KeySet): string {
 /** The keys a token is checked against. RFC 7515 §4.1.4: in a set, the kid picks the key; without one, every key is a candidate. */
 export function candidateKeys(keys: KeySet, kid: string | undefined): readonly VerificationKey[] {
   return keys.byKid && kid !== undefined ? keys.keys.filter((k) => k.kid === kid) : keys.keys;
+}
+
+/** HMAC secrets as CryptoKeys, by alg. */
+const hmacKeys = new WeakMap<SecretKey, Map<string, Promise<webcrypto.CryptoKey>>>();
+
+/**
+ * The secret as the CryptoKey jose would import for an HS* alg, imported
+ * once: given the bytes, jose imports them again for every token, and a
+ * scan verifies thousands. jose still checks the key against the alg.
+ */
+function hmacKey(key: SecretKey, alg: string): Promise<webcrypto.CryptoKey> {
+  let byAlg = hmacKeys.get(key);
+  if (byAlg === undefined) hmacKeys.set(key, (byAlg = new Map()));
+  let imported = byAlg.get(alg);
+  if (imported === undefined) {
+    // RFC 7518 §3.2: HS256, HS384 and HS512 use SHA-256, SHA-384 and SHA-512.
+    imported = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, ['verify']);
+    byAlg.set(alg, imported);
+  }
+  return imported;
 }
 
 const fail = (code: string, message: string, key: TriedKey | null = null): SignatureCheck => ({ error: { code, message, claim: null }, key });
@@ -62,7 +83,7 @@ export async function checkSignature(compact: string, header: JsonObject, given:
   let last: SignatureCheck | null = null;
   for (const key of fitting) {
     try {
-      await compactVerify(compact, key.type === 'secret' ? key.bytes : key.jwk, { algorithms: [alg] });
+      await compactVerify(compact, key.type === 'secret' ? await hmacKey(key, alg) : key.jwk, { algorithms: [alg] });
       return { error: null, key: triedKey(keys, key) };
     } catch (error) {
       if (!(error instanceof JOSEError)) throw error;
