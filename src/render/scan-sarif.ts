@@ -24,7 +24,7 @@ export function scanSarif(result: ScanResult): string {
   return sarifLog(
     ruleCatalogue(),
     result.tokens.flatMap((t) =>
-      t.report.findings.map((finding) => ({
+      t.findings.map((finding) => ({
         finding,
         locations: t.locations.map(sarifLocation),
         fingerprint: `${t.sha256.slice(0, 32)}:${finding.id}:${finding.path ?? ''}`,

@@ -2,7 +2,6 @@ import { SEVERITIES, type Severity } from '../audit/rule.js';
 import { countBySeverity } from '../audit/threshold.js';
 import type { ScannedToken } from '../scan/collect.js';
 import { verifyOutcome, type VerifyOutcome } from '../scan/verification.js';
-import { stringMember } from '../token/json.js';
 import { escapeTerminal } from './escape.js';
 import { redactedToken } from './scan-json.js';
 import type { Theme } from './theme.js';
@@ -26,15 +25,15 @@ export function countsText(counts: Record<Severity, number>): string {
   return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
-function cell(value: string | undefined): Cell {
-  if (value === undefined) return ['-', plain];
+function cell(value: string | null): Cell {
+  if (value === null) return ['-', plain];
   const safe = escapeTerminal(value);
   return [safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX - 1)}…` : safe, plain];
 }
 
 function timeCell(t: ScannedToken, theme: Theme): Cell {
-  if (t.report.token.kind === 'JWE') return ['encrypted', theme.dim];
-  const status = t.report.time.status;
+  if (t.kind === 'JWE') return ['encrypted', theme.dim];
+  const status = t.timeStatus;
   return [status, { valid: theme.good, expired: theme.bad, 'not-yet-valid': theme.bad, 'no-expiry': theme.warn }[status]];
 }
 
@@ -43,20 +42,19 @@ export function outcomeStyle(outcome: VerifyOutcome, theme: Theme): Style {
 }
 
 function row(t: ScannedToken, theme: Theme, verified: boolean): Cell[] {
-  const { header, payload } = t.report;
   const cells: Cell[] = [
     [tokenLabel(t), plain],
-    cell(stringMember(header, 'alg')),
-    cell(stringMember(header, 'kid')),
-    cell(stringMember(payload, 'iss')),
-    cell(stringMember(payload, 'sub')),
+    cell(t.alg),
+    cell(t.kid),
+    cell(t.iss),
+    cell(t.sub),
     timeCell(t, theme),
   ];
   if (verified) {
     const outcome = verifyOutcome(t.verification);
     cells.push([outcome, outcomeStyle(outcome, theme)]);
   }
-  cells.push([countsText(countBySeverity(t.report.findings)), plain], [String(t.occurrences), plain]);
+  cells.push([countsText(countBySeverity(t.findings)), plain], [String(t.occurrences), plain]);
   return cells;
 }
 

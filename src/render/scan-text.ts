@@ -41,7 +41,7 @@ function details(t: ScannedToken, theme: Theme, options: ScanTextOptions): strin
   lines.push(...shown.map((l, i) => `  ${i === 0 ? 'seen at ' : '        '}${l}`));
   if (more > 0) lines.push(theme.dim(`          … and ${more} more (--json lists ${t.locations.length === t.occurrences ? 'them all' : 'the first ' + t.locations.length})`));
   lines.push(...verificationLines(t, theme));
-  for (const f of t.report.findings.filter((f) => severityRank(f.severity) >= severityRank(options.minSeverity))) {
+  for (const f of t.findings.filter((f) => severityRank(f.severity) >= severityRank(options.minSeverity))) {
     const where = f.path === null ? '' : theme.dim(` at ${escapeTerminal(f.path)}`);
     lines.push(`  ${theme.severity(f.severity, f.severity.toUpperCase().padEnd(8))} ${f.title}${where} ${theme.dim(`[${f.id}]`)}`);
   }
@@ -79,7 +79,7 @@ export function scanText(result: ScanResult, theme: Theme, options: ScanTextOpti
   lines.push(`${n} distinct token${n === 1 ? '' : 's'} in ${read}.${options.showTokens ? '' : ' Tokens are redacted; --show-tokens shows them.'}`, '');
   lines.push(...tokenTable(result.tokens, theme, result.verified), '');
   for (const t of result.tokens) lines.push(...details(t, theme, options), '');
-  lines.push(`Findings: ${countsText(countBySeverity(result.tokens.flatMap((t) => t.report.findings)))}`);
+  lines.push(`Findings: ${countsText(countBySeverity(result.tokens.flatMap((t) => t.findings)))}`);
   if (result.verified) {
     const c = countOutcomes(result.tokens.map((t) => t.verification));
     lines.push(`Verification: ${c.valid} valid, ${c.invalid} invalid, ${c.unverifiable} unverifiable (no key fits)`);

@@ -1,9 +1,10 @@
 import { InspectError } from '../errors.js';
 import type { Io, WalkedFile, WalkFilter } from '../io/io.js';
-import type { InspectOptions, InspectReport, SourceFrom } from '../report/inspect.js';
+import type { SourceFrom } from '../report/inspect.js';
 import type { FoundToken } from '../token/extract.js';
-import type { Verification } from '../verify/result.js';
-import { TokenCollector, type ScanLocation, type ScannedToken } from './collect.js';
+import { TokenCollector, type ScanLocation, type ScannedToken, type Sighting } from './collect.js';
+import type { Examination } from './examination.js';
+import type { Examine } from './examiner.js';
 import { looksBinary } from './filter.js';
 import { TokenFinder } from './finder.js';
 import { HarWalker } from './har-walk.js';
@@ -23,14 +24,15 @@ export interface ScanOptions {
   /** Files and folders; `-` is stdin; none is stdin too. */
   readonly paths: readonly string[];
   readonly filter: WalkFilter;
-  readonly inspect: InspectOptions;
+  /** What is done with each distinct token: many are examined at once. */
+  readonly examine: Examine;
+  /** The examination verifies each token against a key. */
+  readonly verifies: boolean;
   /** Stops the scan between two chunks, or while it waits for one (Ctrl-C). */
   readonly signal: AbortSignal;
   /** Checked between chunks: the reader of the output went away. */
   readonly outputClosed: () => boolean;
-  /** Verifies each distinct token (a key option was given); many run at once. */
-  readonly verify?: (report: InspectReport) => Promise<Verification | null>;
-  /** A token seen for the first time (and verified, with `verify`). */
+  /** A token examined, as first seen (one location), in the order tokens were first seen. */
   readonly onToken?: (token: ScannedToken) => void;
   /** After every chunk read. */
   readonly onProgress?: (progress: Readonly<ScanProgress>) => void;
@@ -49,6 +51,20 @@ export interface ScanResult {
 
 /** Where a scan reads from: the files and the stdin of the Io. */
 export type ScanIo = Pick<Io, 'files'> & { readonly stdin: Pick<Io['stdin'], 'stream'> };
+
+/**
+ * Examinations under way at most; reading waits for room beyond it. Enough
+ * to keep the signature checks flowing, few enough that the reports of a
+ * log of distinct tokens do not pile up in memory waiting for theirs.
+ */
+const MAX_EXAMINING = 256;
+
+/**
+ * While tokens stream out (`--jsonl`), a turn of the event loop after this
+ * many, so that a reader gone away (`| head -1`: EPIPE arrives as an event)
+ * stops the scan within a chunk that holds thousands.
+ */
+const TOKENS_PER_TURN = 256;
 
 const STOPPED = Symbol('stopped');
 
@@ -70,22 +86,25 @@ async function next<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise
   }
 }
 
+/** One turn of the event loop: examinations that finished are recorded, and a reader gone away (EPIPE) is noticed. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 class Scan {
-  readonly collector: TokenCollector;
+  readonly collector = new TokenCollector();
   readonly progress: ScanProgress = { files: 0, bytes: 0, skipped: 0, tokens: 0 };
-  /** Verifications in flight; a failure to verify at all (the network) is kept for the end. */
-  readonly #verifying: Array<Promise<void>> = [];
-  #verifyFailure: unknown = null;
+  #examining = 0;
+  /** What kept a token from being examined at all (a bug, or the network for a key refresh): the scan stops and throws it. */
+  #failure: { error: unknown } | null = null;
+  /** Called when an examination ends, for whoever waits for room or for the last one. */
+  #onSettled: (() => void) | null = null;
 
   constructor(
     readonly io: ScanIo,
     readonly options: ScanOptions,
-  ) {
-    this.collector = new TokenCollector(options.inspect);
-  }
+  ) {}
 
   stopNow(): boolean {
-    return this.options.signal.aborted || this.options.outputClosed();
+    return this.#failure !== null || this.options.signal.aborted || this.options.outputClosed();
   }
 
   /** Binary files are left out silently (a repository holds many); anything else is worth a note. */
@@ -94,38 +113,48 @@ class Scan {
     if (reason !== 'binary') this.options.onNote?.(path, `skipped (${reason})`);
   }
 
-  /**
-   * Record a sighting; false when the scan must stop. A token streamed out
-   * (`--jsonl`) is followed by a turn of the event loop, so that a reader
-   * that went away (EPIPE arrives as an event) stops the scan at once.
-   */
-  async add(found: FoundToken, from: SourceFrom, location: ScanLocation): Promise<boolean> {
-    const added = this.collector.add(found, from, location);
-    if (added === null) return true;
+  /** Record a sighting; a token seen for the first time is examined, alongside the reading. */
+  add(found: FoundToken, from: SourceFrom, location: ScanLocation): void {
+    const first = this.collector.sight(found.token, location);
+    if (first === null) return;
+    // Counted at once for the progress line, and taken back if the decoder refuses it.
     this.progress.tokens++;
-    if (this.options.verify !== undefined) {
-      this.#verifying.push(this.#verify(added, this.options.verify));
-      return true;
+    this.#examining++;
+    this.options.examine(found, from).then(
+      (examination) => this.#settle(first, examination),
+      (error: unknown) => {
+        this.#failure ??= { error };
+        this.#settle(first, null);
+      },
+    );
+  }
+
+  #settle(sighting: Sighting, examination: Examination | null): void {
+    this.#examining--;
+    if (examination === null) this.progress.tokens--;
+    this.collector.settle(sighting, examination, this.options.onToken);
+    this.#onSettled?.();
+  }
+
+  /** Wait while more than `most` examinations are under way. */
+  async #examiningAtMost(most: number): Promise<void> {
+    while (this.#examining > most) {
+      await new Promise<void>((resolve) => (this.#onSettled = resolve));
+      this.#onSettled = null;
     }
-    if (this.options.onToken === undefined) return true;
-    this.options.onToken(added);
-    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** After a chunk: room for more examinations, and a turn of the event loop; false when the scan must stop. */
+  async settled(): Promise<boolean> {
+    await this.#examiningAtMost(MAX_EXAMINING);
+    await turn();
     return !this.stopNow();
   }
 
-  async #verify(token: ScannedToken, verify: NonNullable<ScanOptions['verify']>): Promise<void> {
-    try {
-      token.verification = await verify(token.report);
-      this.options.onToken?.(token);
-    } catch (error) {
-      this.#verifyFailure ??= error;
-    }
-  }
-
-  /** Every verification done; throws what kept one from running at all. */
-  async verified(): Promise<void> {
-    await Promise.all(this.#verifying);
-    if (this.#verifyFailure !== null) throw this.#verifyFailure;
+  /** Every examination done; throws what kept one from running at all. */
+  async finished(): Promise<void> {
+    await this.#examiningAtMost(0);
+    if (this.#failure !== null) throw this.#failure.error;
   }
 
   /** Stream one source through a finder; false when the scan must stop. */
@@ -149,14 +178,16 @@ class Scan {
         this.progress.files++;
       }
       const matches = step.done ? finder.end() : finder.push(step.value);
-      let going = true;
-      for (const m of matches) {
-        going = going && (await this.add({ token: m.token, as: 'raw', name: null }, from, { file, line: m.line, column: m.column }));
+      for (let i = 0; i < matches.length && !this.options.outputClosed(); i++) {
+        const m = matches[i]!;
+        this.add({ token: m.token, as: 'raw', name: null }, from, { file, line: m.line, column: m.column });
+        if (this.options.onToken !== undefined && i % TOKENS_PER_TURN === TOKENS_PER_TURN - 1) await turn();
       }
       if (!step.done) this.progress.bytes += step.value.byteLength;
       this.options.onProgress?.(this.progress);
+      const going = await this.settled();
       if (step.done) return going;
-      if (!going || this.stopNow()) {
+      if (!going) {
         await iterator.return?.();
         return false;
       }
@@ -187,11 +218,9 @@ class Scan {
     }
     this.progress.files++;
     this.progress.bytes += bytes;
-    for (const { found, entry, field } of walker.hits) {
-      if (!(await this.add(found, 'file', { file: path, entry, field }))) return false;
-    }
+    for (const { found, entry, field } of walker.hits) this.add(found, 'file', { file: path, entry, field });
     this.options.onProgress?.(this.progress);
-    return !this.stopNow();
+    return this.settled();
   }
 
   async path(path: string): Promise<boolean> {
@@ -216,9 +245,9 @@ class Scan {
 }
 
 /**
- * Find every token in the paths (or stdin) and inspect each distinct one
+ * Find every token in the paths (or stdin) and examine each distinct one
  * once. Input streams through in chunks, so memory does not grow with it;
- * only the tokens found are kept.
+ * only what the tokens found need for the reports is kept.
  */
 export async function scanPaths(io: ScanIo, options: ScanOptions): Promise<ScanResult> {
   const scan = new Scan(io, options);
@@ -227,6 +256,6 @@ export async function scanPaths(io: ScanIo, options: ScanOptions): Promise<ScanR
     going = await scan.path(path);
     if (!going) break;
   }
-  await scan.verified();
-  return { tokens: scan.collector.tokens, progress: scan.progress, stopped: !going, verified: options.verify !== undefined };
+  await scan.finished();
+  return { tokens: scan.collector.tokens, progress: scan.progress, stopped: !going, verified: options.verifies };
 }

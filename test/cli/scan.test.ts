@@ -202,6 +202,14 @@ describe('scan with a key', () => {
     expect(out).toMatch(/INVALID +"exp" claim timestamp check failed/);
   });
 
+  it('streams tokens with --jsonl in the order first seen, each as first seen, once verified', async () => {
+    const repeated = [...names, ...names].map((n, i) => `line ${i} token=${KEYED[n]}`).join('\n');
+    const { out } = await run(['scan', '--jsonl', '--fail-on', 'none', ...NOW, ...JWKS, 'keyed.log'], { files: { 'keyed.log': repeated } });
+    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.occurrences, l.locations])).toEqual(names.map((_, i) => [1, [{ file: 'keyed.log', line: i + 1, column: 14 }]]));
+    expect(lines.map((l) => l.verification?.valid ?? null)).toEqual([true, false, false, false, false]);
+  });
+
   it('refuses --key - when the tokens come from stdin too', async () => {
     const { code, err } = await run(['scan', '--key', '-', ...NOW], { stdin: 'x' });
     expect(code).toBe(2);

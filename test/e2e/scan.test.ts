@@ -60,6 +60,14 @@ describe('jwt-inspect scan (built binary)', () => {
     expect(doc.tokens[0].verification.key).toMatchObject({ source: 'jwks', kid: 'rsa-1' });
   });
 
+  it('writes the --json document of many tokens whole, through a pipe', async () => {
+    const r = await runBin(['scan', '--json', '--fail-on', 'none', ...NOW, 'many.log'], { cwd: dir, timeoutMs: 30_000 });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.summary.tokens).toBe(20_000);
+    expect(doc.tokens.map((t: { payload: { sub: string } }) => t.payload.sub).slice(-2)).toEqual(['user-19998', 'user-19999']);
+  });
+
   it('ends quietly with exit 0 under `| head -1`', async () => {
     const script = `set -o pipefail; "${process.execPath}" "${BIN}" scan --jsonl ${NOW.join(' ')} many.log | head -1 > first.jsonl; echo "status=$?"`;
     const r = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {

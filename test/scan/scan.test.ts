@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenExaminer, type Examine } from '../../src/scan/examiner.js';
 import { pathFilter } from '../../src/scan/filter.js';
 import { scanPaths, type ScanOptions } from '../../src/scan/scan.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
@@ -15,7 +16,8 @@ function scan(paths: string[], io: FakeIoOptions = {}, options: Partial<ScanOpti
   const result = scanPaths(fakeIo(io), {
     paths,
     filter: pathFilter([], []),
-    inspect: { now: 1_700_000_000, leeway: 0 },
+    examine: tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, null),
+    verifies: false,
     signal: new AbortController().signal,
     outputClosed: () => false,
     onNote: (path, note) => notes.push(`${path}: ${note}`),
@@ -99,5 +101,35 @@ describe('scanPaths', () => {
     const bad = `${JWT_IO.split('.')[0]}.eyJzdWIi0.sig`;
     const { tokens } = await scan(['-'], { stdin: `${bad} ${bad}` }).result;
     expect(tokens).toEqual([]);
+  });
+});
+
+describe('scanPaths examinations', () => {
+  const tokens = [JWT_IO, OTHER, token({ alg: 'HS256' }, { sub: 'carol' })];
+
+  it('examines tokens while reading on, and announces them in the order first seen', async () => {
+    // The first token's examination ends last.
+    const delays = new Map([[tokens[0]!, 30], [tokens[1]!, 10], [tokens[2]!, 0]]);
+    const inThread = tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, null);
+    const examine: Examine = async (found, from) => {
+      await new Promise((resolve) => setTimeout(resolve, delays.get(found.token)));
+      return inThread(found, from);
+    };
+    const { result, firstSeen } = scan(['-'], { stdin: tokens.join('\n') }, { examine });
+    expect((await result).tokens.map((t) => t.token)).toEqual(tokens);
+    expect(firstSeen).toEqual(tokens);
+  });
+
+  it('stops and throws what kept a token from being examined, once the others are done', async () => {
+    const failure = new Error('the keys could not be fetched again');
+    const finished: string[] = [];
+    const examine: Examine = async (found) => {
+      await new Promise((resolve) => setTimeout(resolve, found.token === tokens[1] ? 0 : 20));
+      if (found.token === tokens[1]) throw failure;
+      finished.push(found.token);
+      return null;
+    };
+    await expect(scan(['-'], { stdin: tokens.join('\n') }, { examine }).result).rejects.toBe(failure);
+    expect(finished).toEqual([tokens[0], tokens[2]]);
   });
 });

@@ -2,9 +2,10 @@ import { failsAt } from '../../audit/threshold.js';
 import { EXIT_INTERRUPTED, usageError } from '../../errors.js';
 import { keySpecOf, type KeySpec } from '../../keys/spec.js';
 import type { InspectReport } from '../../report/inspect.js';
-import { scanJson, scanJsonLine } from '../../render/scan-json.js';
+import { scanJsonLine, tokenDetailsJson, writeScanJson } from '../../render/scan-json.js';
 import { scanSarif } from '../../render/scan-sarif.js';
 import { listedSeverity, progressLine, scanText } from '../../render/scan-text.js';
+import { tokenExaminer, type VerifyToken } from '../../scan/examiner.js';
 import { pathFilter } from '../../scan/filter.js';
 import { scanPaths } from '../../scan/scan.js';
 import { signatureRejected } from '../../scan/verification.js';
@@ -17,7 +18,7 @@ import type { ScanCommandOptions, ScanFormat } from './scan.js';
 const PROGRESS_EVERY = 0.2;
 
 /** A verifier for each token against the keys a key option names; the key and crypto code load only then. */
-async function verifierFor(cli: Cli, g: GlobalOptions, spec: KeySpec, options: ScanCommandOptions, paths: readonly string[]): Promise<(r: InspectReport) => Promise<Verification | null>> {
+async function verifierFor(cli: Cli, g: GlobalOptions, spec: KeySpec, options: ScanCommandOptions, paths: readonly string[]): Promise<VerifyToken> {
   if (spec.kind === 'key-file' && spec.path === '-' && (paths.length === 0 || paths.includes('-'))) {
     throw usageError('--key - reads the key from stdin, which this scan reads tokens from; give the key as a file');
   }
@@ -39,6 +40,9 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
   const showTokens = options.showTokens === true;
   const spec = keySpecOf(options);
   const verify = spec === null ? null : await verifierFor(cli, g, spec, options, paths);
+  const layout = format === 'json' ? 'document' : format === 'jsonl' ? 'line' : null;
+  // The JSON of each token is rendered as soon as it is examined, so that its whole report need not be kept.
+  const renderDetails = layout === null ? null : (report: InspectReport, v: Verification | null) => tokenDetailsJson(report, v, layout);
   const progress = io.stderr.isTTY && !g.quiet ? new ProgressLine(io, PROGRESS_EVERY) : null;
   const interrupt = new AbortController();
   const removeListener = io.onInterrupt(() => interrupt.abort());
@@ -47,8 +51,8 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
     result = await scanPaths(io, {
       paths,
       filter: pathFilter(options.include ?? [], options.exclude ?? []),
-      inspect: { now: g.now, leeway: g.leeway },
-      ...(verify ? { verify } : {}),
+      examine: tokenExaminer({ now: g.now, leeway: g.leeway }, verify, renderDetails),
+      verifies: verify !== null,
       signal: interrupt.signal,
       outputClosed: () => io.stdout.closed,
       ...(format === 'jsonl'
@@ -74,10 +78,10 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
 
   const failed =
     failsAt(
-      result.tokens.flatMap((t) => t.report.findings),
+      result.tokens.flatMap((t) => t.findings),
       options.failOn,
     ) || result.tokens.some((t) => signatureRejected(t.verification));
-  if (format === 'json') io.stdout.write(scanJson(result, showTokens));
+  if (format === 'json') writeScanJson(result, showTokens, (text) => io.stdout.write(text));
   else if (format === 'sarif') io.stdout.write(scanSarif(result));
   else if (format === 'text' && (!g.quiet || failed || result.stopped)) io.stdout.write(scanText(result, g.theme, { showTokens, minSeverity: listedSeverity(options.failOn) }));
 

@@ -1,0 +1,29 @@
+import { InspectError } from '../errors.js';
+import { inspectToken, type InspectOptions, type InspectReport, type SourceFrom } from '../report/inspect.js';
+import type { FoundToken } from '../token/extract.js';
+import type { Verification } from '../verify/result.js';
+import { examinationOf, type Examination, type TokenDetailsJson } from './examination.js';
+
+/** Inspect (and verify) a token seen for the first time; null when the decoder refuses it: then it was no token. */
+export type Examine = (found: FoundToken, from: SourceFrom) => Promise<Examination | null>;
+
+export type VerifyToken = (report: InspectReport) => Promise<Verification | null>;
+export type RenderDetails = (report: InspectReport, verification: Verification | null) => TokenDetailsJson;
+
+/**
+ * The examination of each distinct token: the rules, then the key given,
+ * then the JSON the output will print of it (its report is not kept).
+ */
+export function tokenExaminer(inspect: InspectOptions, verify: VerifyToken | null, renderDetails: RenderDetails | null): Examine {
+  return async (found, from) => {
+    let report: InspectReport;
+    try {
+      report = inspectToken(found, from, inspect);
+    } catch (error) {
+      if (!(error instanceof InspectError)) throw error;
+      return null;
+    }
+    const verification = verify === null ? null : await verify(report);
+    return examinationOf(found.token, report, verification, renderDetails === null ? null : renderDetails(report, verification));
+  };
+}
