@@ -154,8 +154,23 @@ describe('credentials', () => {
     ['xoxb-1234567890-1234567890-abcdefABCDEF', 'Slack bot token', 'critical'],
     [`sk-ant-api03-${'c'.repeat(93)}AA`, 'Anthropic key', 'critical'],
     [`SG.${'d'.repeat(66)}`, 'SendGrid key', 'critical'],
+    // One per literal mark that lets a value skip a pattern, in each case a pattern ignores.
+    ['A3TXZ3MSJV4WWNKWW5FG', 'AWS access key', 'critical'],
+    [`github_pat_${'A1'.repeat(41)}`, 'GitHub fine-grained token', 'critical'],
+    [`NPM_${'A1'.repeat(18)}`, 'npm token', 'critical'],
+    [`xoxe-1234567890-1234567890-1234567890-${'a'.repeat(30)}`, 'Slack user token', 'critical'],
+    ['XAPP-1-A1B2C3-123456-ABCDEF', 'Slack app token', 'critical'],
+    [`rk_prod_${'a'.repeat(24)}`, 'Stripe live key', 'critical'],
+    [`sk-${'a'.repeat(20)}T3BlbkFJ${'b'.repeat(20)}`, 'OpenAI key', 'critical'],
+    [`https://hooks.slack.com/workflows/${'A'.repeat(44)}`, 'Slack webhook', 'high'],
   ])('knows %s', (value, name, severity) => {
     expect(findServiceCredential(value, 'note')).toMatchObject({ name, severity });
+  });
+
+  it('counts an SK key as a Twilio API key only under a fitting name', () => {
+    const key = `SK${'0a'.repeat(16)}`;
+    expect(findServiceCredential(key, 'twilio_key')).toMatchObject({ name: 'Twilio API key', severity: 'high' });
+    expect(findServiceCredential(key, 'note')).toBeNull();
   });
 
   it('counts a 40-character base64 string as an AWS secret key only under a fitting name', () => {
