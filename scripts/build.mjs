@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // npm run build: one CommonJS bundle for the CLI (compiled through V8's code cache at start-up),
-// an ESM worker for the secret cracker, and the boot loader; then a training run makes the cache.
+// an ESM worker for the secret cracker, and the boot loader; then training runs make the code caches.
 // Bundling and the cache are measured choices: see BENCHMARKS.md.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -38,21 +39,21 @@ await build({ ...common, entryPoints: { boot: 'src/io/boot.ts' }, outExtension: 
 
 const bundled = readFileSync(join(dist, 'jwt-inspect.cjs'), 'utf8');
 if (/[^\w.$]import\(/.test(bundled)) throw new Error('dist/jwt-inspect.cjs calls import(), which fails under node:vm; make that import a bundled one');
+// boot.ts reads the bundle as latin1, which is faster than decoding UTF-8. esbuild escapes every
+// non-ASCII character in code, so what is left sits in comments; each UTF-16 unit becomes one '?',
+// so the source map's columns still fit.
+writeFileSync(join(dist, 'jwt-inspect.cjs'), bundled.replace(/[^\0-\x7f]/g, '?'));
 
-const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)(join(dist, 'boot.cjs'));
-const bundle = loadBundle(false);
+const { CACHE_NAMES } = createRequire(import.meta.url)(join(dist, 'boot.cjs'));
 const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-build-'));
 try {
-  for (const argv of trainingRuns(root, work)) await bundle.main(argv, quietIo(bundle.createProcessIo()));
+  const runs = trainingRuns(root, work);
+  for (const name of CACHE_NAMES) {
+    const trained = spawnSync(process.execPath, [join(root, 'scripts', 'build', 'train.mjs'), dist, name, JSON.stringify(runs[name])], { stdio: 'inherit' });
+    if (trained.status !== 0) throw new Error(`training the ${name} code cache failed (exit ${trained.status})`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-writeFileSync(CODE_CACHE, bundle.codeCache());
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 renameSync(dist, join(root, 'dist'));
-
-/** The real Io with output thrown away: the training runs only need to execute. */
-function quietIo(io) {
-  const sink = { write: () => undefined, isTTY: false };
-  return { ...io, stdout: sink, stderr: sink, stdin: { ...io.stdin, isTTY: true } };
-}

@@ -10,46 +10,72 @@ import type { Io } from './io.js';
  * has no module compile cache). A cache from another Node build is rejected
  * by V8 and the bundle is compiled as usual.
  */
-export interface Bundle {
+
+/** What the bundle exports: the program and the real Io. */
+export interface BundleExports {
   readonly main: (argv: readonly string[], io: Io) => Promise<number>;
   readonly createProcessIo: () => Io;
+}
+
+/** The bundle compiled through a code cache. */
+export interface Bundle extends BundleExports {
   /** The code cache for what has run so far (for the build's training run). */
   readonly codeCache: () => Buffer;
+  /** Whether V8 refused the code cache (made by another Node build, or for other source); undefined without one. */
+  readonly cacheRejected: boolean | undefined;
 }
 
 // scripts/build.mjs bundles this file as CommonJS into dist/boot.cjs, beside the bundle it loads.
 const BUNDLE = join(__dirname, 'jwt-inspect.cjs');
-export const CODE_CACHE = `${BUNDLE}.cache`;
 
-function readCache(): Buffer | undefined {
+/**
+ * One code cache per kind of run, each trained on its own commands: V8 reads
+ * all of a cache at start-up, so decode should not pay for verify's jose and
+ * key code, nor verify for audit and help.
+ */
+export const CACHE_NAMES = ['default', 'verify'] as const;
+export type CacheName = (typeof CACHE_NAMES)[number];
+
+export function codeCacheFile(name: CacheName): string {
+  return name === 'default' ? `${BUNDLE}.cache` : `${BUNDLE}.${name}.cache`;
+}
+
+/** The cache for these arguments; a wrong guess only makes start-up slower. */
+function cacheFor(argv: readonly string[]): CacheName {
+  return argv.includes('verify') ? 'verify' : 'default';
+}
+
+function readCache(name: CacheName): Buffer | undefined {
   try {
-    return readFileSync(CODE_CACHE);
+    return readFileSync(codeCacheFile(name));
   } catch {
     return undefined;
   }
 }
 
-export function loadBundle(useCache = true): Bundle {
-  const source = readFileSync(BUNDLE, 'utf8');
-  const cachedData = useCache ? readCache() : undefined;
+/** The bundle, compiled with the named code cache, or without one (the build's training runs). */
+export function loadBundle(cache: CacheName | null): Bundle {
+  // The build leaves the bundle pure ASCII, so latin1 reads it as UTF-8 would, only faster.
+  const source = readFileSync(BUNDLE, 'latin1');
+  const cachedData = cache === null ? undefined : readCache(cache);
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapper, {
     filename: BUNDLE,
     ...(cachedData ? { cachedData } : {}),
   });
-  const module = { exports: {} as Omit<Bundle, 'codeCache'> };
+  const module = { exports: {} as BundleExports };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
-  return { ...module.exports, codeCache: () => script.createCachedData() };
+  return { ...module.exports, codeCache: () => script.createCachedData(), cacheRejected: script.cachedDataRejected };
 }
 
 /** Run jwt-inspect as the `jwt-inspect` binary: argv in, exit code out. */
 export async function run(argv: readonly string[]): Promise<void> {
-  const bundle = argv.includes('--debug') ? loadForDebugging() : loadBundle();
+  const bundle = argv.includes('--debug') ? loadForDebugging() : loadBundle(cacheFor(argv));
   process.exitCode = await bundle.main(argv, bundle.createProcessIo());
 }
 
 /** --debug: stack traces that point into src/, through the bundle's source map (slower to start). */
-function loadForDebugging(): Omit<Bundle, 'codeCache'> {
+function loadForDebugging(): BundleExports {
   process.setSourceMapsEnabled(true);
-  return createRequire(BUNDLE)(BUNDLE) as Omit<Bundle, 'codeCache'>;
+  return createRequire(BUNDLE)(BUNDLE) as BundleExports;
 }
