@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_CANDIDATE_BYTES, TokenFinder, type TextMatch } from '../../src/scan/finder.js';
 import { JWT_IO, token } from '../helpers/tokens.js';
@@ -81,7 +82,7 @@ describe('TokenFinder', () => {
         const cuts = rawCuts.map((c) => (bytes.length === 0 ? 0 : c % bytes.length));
         expect(findIn(bytes, cuts)).toEqual(findIn(bytes));
       }),
-      { seed: 20240501, numRuns: 400 },
+      fuzzSettings(400),
     );
   });
 });

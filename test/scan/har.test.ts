@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { foundIn, pairHolding, urlWithoutQuery } from '../../src/scan/har.js';
 import { HarWalker } from '../../src/scan/har-walk.js';
@@ -55,7 +56,7 @@ describe('HarWalker', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: HAR.length }), { maxLength: 20 }), (cuts) => {
         expect(walk(HAR, cuts).hits).toEqual(whole);
       }),
-      { seed: 11, numRuns: 100 },
+      fuzzSettings(100),
     );
   });
 

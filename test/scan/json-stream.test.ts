@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { JsonStream, JsonStreamError, type PathStep } from '../../src/scan/json-stream.js';
 import { pieces } from './pieces.js';
@@ -52,7 +53,7 @@ describe('JsonStream', () => {
         // Text from JSON.stringify has no duplicate keys, and its key order is the one JSON.parse gives back.
         expect(events(bytes, cuts)).toEqual(expected(JSON.parse(bytes.toString())));
       }),
-      { seed: 7, numRuns: 300 },
+      fuzzSettings(300),
     );
   });
 
