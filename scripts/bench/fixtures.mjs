@@ -1,16 +1,10 @@
 // Keys, tokens and files for `npm run bench`, made fresh in its temporary folder.
-import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hs256Token, signedToken } from '../lib/tokens.mjs';
 
 export const NOW = 1714560000;
-const b64 = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
-
-function signWith(alg, key, payload, kid) {
-  const input = `${b64({ alg, typ: 'JWT', kid })}.${b64(payload)}`;
-  const options = alg === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' } : key;
-  return `${input}.${sign('sha256', Buffer.from(input), options).toString('base64url')}`;
-}
 
 const claims = (i) => ({ iss: 'https://idp.example.com', sub: `user-${i}`, aud: 'api', iat: NOW - 60, exp: NOW + 600, jti: `j-${i}` });
 
@@ -30,15 +24,15 @@ export function keyFixtures(work) {
   return {
     ...files,
     rsaPrivate: rsa.privateKey,
-    rsToken: signWith('RS256', rsa.privateKey, claims(0), 'rsa-1'),
-    esToken: signWith('ES256', ec.privateKey, claims(0), 'ec-1'),
+    rsToken: signedToken('RS256', rsa.privateKey, claims(0), 'rsa-1'),
+    esToken: signedToken('ES256', ec.privateKey, claims(0), 'ec-1'),
   };
 }
 
 /** `count` distinct RS256 tokens, one log line each, all signed by the fixture RSA key. */
 export function writeRsaTokenLog(path, rsaPrivate, count) {
   const lines = [];
-  for (let i = 0; i < count; i++) lines.push(`${NOW} INFO request authorized token=${signWith('RS256', rsaPrivate, claims(i), 'rsa-1')}`);
+  for (let i = 0; i < count; i++) lines.push(`${NOW} INFO request authorized token=${signedToken('RS256', rsaPrivate, claims(i), 'rsa-1')}`);
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
@@ -52,6 +46,5 @@ export async function writeWordlist(path, count) {
     if (!out.write(`${lines.join('\n')}\n`)) await new Promise((r) => out.once('drain', r));
   }
   await new Promise((r) => out.end(r));
-  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims(0))}`;
-  return `${input}.${createHmac('sha256', 'the-real-secret-is-not-in-any-list-0d6f1b').update(input).digest('base64url')}`;
+  return hs256Token({ alg: 'HS256', typ: 'JWT' }, claims(0), 'the-real-secret-is-not-in-any-list-0d6f1b');
 }

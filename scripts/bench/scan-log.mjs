@@ -1,6 +1,6 @@
 // The log that `npm run bench` scans: deterministic, realistic lines, sparse tokens.
-import { createHmac } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { hs256Token } from '../lib/tokens.mjs';
 
 /** A small deterministic PRNG (mulberry32), so every run scans the same log. */
 function prng(seed) {
@@ -16,10 +16,8 @@ const random = prng(7);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const int = (n) => Math.floor(random() * n);
 
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 function hs256(payload) {
-  const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: `k${int(4)}` })}.${b64(payload)}`;
-  return `${input}.${createHmac('sha256', 'bench-secret').update(input).digest('base64url')}`;
+  return hs256Token({ alg: 'HS256', typ: 'JWT', kid: `k${int(4)}` }, payload, 'bench-secret');
 }
 const tokens = Array.from({ length: 200 }, (_, i) =>
   hs256({ iss: 'https://idp.example.com', sub: `user-${i}`, aud: 'api', iat: 1714560000 + i, exp: 1714563600 + i, scope: 'read write' }),

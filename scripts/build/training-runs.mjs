@@ -1,9 +1,9 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signedToken } from '../lib/tokens.mjs';
 
 const NOW = '1768478700';
-const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A signed token and the files to verify it with, so verify's code is in the cache too. */
 function verifyFixtures(dir) {
@@ -12,9 +12,7 @@ function verifyFixtures(dir) {
   const jwks = [];
   const runs = [];
   for (const [alg, { publicKey, privateKey }] of Object.entries(keys)) {
-    const input = `${b64({ alg, typ: 'JWT', kid: alg })}.${b64(claims)}`;
-    const signature = sign('sha256', Buffer.from(input), alg === 'ES256' ? { key: privateKey, dsaEncoding: 'ieee-p1363' } : privateKey);
-    const token = `${input}.${signature.toString('base64url')}`;
+    const token = signedToken(alg, privateKey, claims, alg);
     const pem = join(dir, `${alg}.pem`);
     writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }));
     jwks.push({ ...publicKey.export({ format: 'jwk' }), kid: alg, alg, use: 'sig' });
