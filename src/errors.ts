@@ -19,9 +19,7 @@ export const EXIT_INTERRUPTED = 130;
 /** Stable error codes, each tied to one exit code of the contract. */
 const CODES = {
   ERR_USAGE: EXIT.usage,
-  ERR_NO_INPUT: EXIT.usage,
   ERR_CONFLICTING_SOURCES: EXIT.usage,
-  ERR_BAD_OPTION: EXIT.usage,
   ERR_NO_TOKEN: EXIT.input,
   ERR_MALFORMED_TOKEN: EXIT.input,
   ERR_INPUT_TOO_LARGE: EXIT.input,
@@ -52,8 +50,4 @@ export class InspectError extends Error {
 
 export function usageError(message: string, cause?: unknown): InspectError {
   return new InspectError('ERR_USAGE', message, { cause });
-}
-
-export function exitCodeOf(code: ErrorCode): ExitCode {
-  return CODES[code];
 }
