@@ -183,11 +183,6 @@ export function stringMember(node: JsonNode | null | undefined, key: string): st
   return m?.type === 'string' ? m.value : undefined;
 }
 
-export function numberMember(node: JsonNode | null | undefined, key: string): number | undefined {
-  const m = member(node, key);
-  return m?.type === 'number' ? m.value : undefined;
-}
-
 /**
  * Plain JavaScript value (numbers as doubles, last duplicate wins).
  * Object.fromEntries defines own properties, so `__proto__` stays data.
