@@ -3,7 +3,7 @@ import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import type { Finding } from '../audit/rule.js';
 import { relativeTime } from '../claims/relative.js';
 import { InspectError } from '../errors.js';
-import { hasPrivateMembers, isRecord, keyFromJwk, stringOrNull, type JsonRecord } from '../keys/jwk.js';
+import { isRecord, keyFromJwk, secretMembers, stringOrNull, type JsonRecord } from '../keys/jwk.js';
 import type { CertificateInfo, VerificationKey } from '../keys/key.js';
 import { certificateInfo } from '../keys/pem.js';
 import { publicKeyFrom } from '../keys/public-key.js';
@@ -28,12 +28,6 @@ export interface JwksKey {
 export interface KeyInspection {
   readonly key: JwksKey;
   readonly findings: readonly Finding[];
-}
-
-/** The members that make it private: RSA/EC/OKP ones as verify knows them, and the secret of an oct key. */
-function privateMembers(jwk: JsonRecord): string[] {
-  const names = Object.keys(jwk).filter((name) => hasPrivateMembers({ [name]: true }));
-  return jwk['kty'] === 'oct' && jwk['k'] !== undefined ? [...names, 'k (a shared HMAC secret)'] : names;
 }
 
 async function readKey(jwk: JsonRecord, path: string, findings: Finding[]): Promise<{ bits: number | null; thumbprint: string | null; key: VerificationKey | null }> {
@@ -87,7 +81,7 @@ export async function inspectKey(entry: unknown, index: number, now: number): Pr
     findings.push(jwksFinding('jwks-unusable-key', { path, evidence: 'not a JSON object' }));
     return { key: { kid: null, kty: null, alg: null, use: null, crv: null, bits: null, thumbprint: null, certificate: null }, findings };
   }
-  const secret = privateMembers(entry);
+  const secret = secretMembers(entry).map((name) => (name === 'k' ? 'k (a shared HMAC secret)' : name));
   if (secret.length > 0) findings.push(jwksFinding('jwks-private-key', { path, evidence: secret.join(', ') }));
   const { bits, thumbprint, key } = await readKey(entry, path, findings);
   const certificate = await readCertificate(entry, path, key, now, findings);

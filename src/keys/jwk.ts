@@ -51,6 +51,12 @@ export function hasPrivateMembers(jwk: JsonRecord): boolean {
   return PRIVATE_MEMBERS.some((m) => jwk[m] !== undefined);
 }
 
+/** The members no published key may carry, in the JWK's order: the private ones, then `k`, the secret of an `oct` key. */
+export function secretMembers(jwk: JsonRecord): string[] {
+  const names = Object.keys(jwk).filter((name) => PRIVATE_MEMBERS.includes(name) && jwk[name] !== undefined);
+  return jwk['kty'] === 'oct' && jwk['k'] !== undefined ? [...names, 'k'] : names;
+}
+
 /** The secret of an `oct` JWK (RFC 7518 §6.4.1). */
 export function octSecret(jwk: JsonRecord, origin: string): Uint8Array {
   const k = stringOrNull(jwk['k']);

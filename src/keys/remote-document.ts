@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { cacheName, encodeEntry, isFresh, maxAgeOf, parseEntry } from './cache-entry.js';
-import { hasPrivateMembers, isRecord } from './jwk.js';
+import { isRecord, secretMembers } from './jwk.js';
 
 /** How remote key documents are fetched (`--timeout`, `--allow-http`, `--ca`, `--no-cache`). */
 export interface RemoteOptions {
@@ -40,7 +40,7 @@ function parseBody(text: string): unknown {
 /** A JWKS or JWK with private members, or the secret of an oct key: what a careless server publishes. */
 function holdsSecretKeyMaterial(json: unknown): boolean {
   const entries: unknown[] = isRecord(json) && Array.isArray(json['keys']) ? json['keys'] : [json];
-  return entries.some((jwk) => isRecord(jwk) && (hasPrivateMembers(jwk) || (jwk['kty'] === 'oct' && jwk['k'] !== undefined)));
+  return entries.some((jwk) => isRecord(jwk) && secretMembers(jwk).length > 0);
 }
 
 /** What a fresh cache entry holds, read by `read`; null when there is none to use, with a note when the entry is corrupt. */
