@@ -1,5 +1,5 @@
 import type { DecodedToken } from '../../token/decode.js';
-import { maskValue } from '../mask.js';
+import { evidenceOf } from '../mask.js';
 import { isHmacAlg } from '../registry.js';
 import { defineRule, findingOf, type Finding, type RuleHit } from '../rule.js';
 import { BUILTIN_WEAK_SECRETS } from '../secrets/builtin-list.js';
@@ -9,13 +9,9 @@ import { findWeakSecret, signedWithEmptySecret, type CrackResult } from '../secr
 /** RFC 7518 §3.2: an HMAC key at least as long as the hash output. */
 const MIN_SECRET_BYTES: Readonly<Record<string, number>> = { HS256: 32, HS384: 48, HS512: 64 };
 
-function secretEvidence(secret: string, showValues: boolean): string {
-  return showValues ? secret : maskValue(secret);
-}
-
 /** The weak-secret hit for a match, from the built-in list or a wordlist run by the crack pool. */
 export function weakSecretHit(result: CrackResult & { readonly match: string }, source: string, showValues: boolean): RuleHit {
-  return { path: 'signature', evidence: secretEvidence(result.match, showValues), note: `found in ${source} after ${result.tries} tries` };
+  return { path: 'signature', evidence: evidenceOf(result.match, showValues), note: `found in ${source} after ${result.tries} tries` };
 }
 
 const weakSecret = defineRule({
@@ -73,7 +69,7 @@ export const secretRules = [
       const key = suppliedSecret(token, secret);
       const reasons = key === null ? [] : passwordLikeReasons(key);
       if (key === null || reasons.length === 0) return [];
-      return [{ path: 'secret', evidence: secretEvidence(Buffer.from(key).toString('latin1'), showValues), note: reasons.join('; ') }];
+      return [{ path: 'secret', evidence: evidenceOf(Buffer.from(key).toString('latin1'), showValues), note: reasons.join('; ') }];
     },
   }),
 ];
