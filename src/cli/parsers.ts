@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { parseDuration } from '../claims/duration.js';
 import { parseInstant } from '../claims/instant.js';
+import { parsePathExactly, PathSyntaxError, type ClaimPath } from '../claims/path.js';
+import { usageError } from '../errors.js';
 
 /** Commander value parsers: a bad value is a usage error (exit 2) that says what would do. */
 export function durationArg(value: string): number {
@@ -24,4 +26,14 @@ export function choiceArg<T extends string>(choices: readonly T[]): (value: stri
 
 export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/** A claim path given to `option` (`--claim`, `--ignore`); a malformed one is a usage error that points at the bad character. */
+export function claimPathOption(option: string, text: string): ClaimPath {
+  try {
+    return parsePathExactly(text);
+  } catch (error) {
+    if (error instanceof PathSyntaxError) throw usageError(`${option} ${text}: ${error.message} at character ${error.position + 1}`);
+    throw error;
+  }
 }

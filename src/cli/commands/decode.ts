@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { parsePathExactly, PathSyntaxError, resolvePath } from '../../claims/path.js';
-import { InspectError, usageError } from '../../errors.js';
+import { resolvePath } from '../../claims/path.js';
+import { InspectError } from '../../errors.js';
 import { failedChecksText } from '../../render/checks-text.js';
 import { decodeText } from '../../render/decode-text.js';
 import { escapeTerminal } from '../../render/escape.js';
@@ -12,6 +12,7 @@ import { addCheckOptions, runChecks, type CheckOptions } from '../check-options.
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
 import { addDecryptOptions, decryptForDecode, type DecryptOptions } from '../decrypt-options.js';
 import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
+import { claimPathOption } from '../parsers.js';
 
 interface DecodeOptions extends DecryptOptions, CheckOptions {
   file?: string;
@@ -86,14 +87,7 @@ function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'head
 }
 
 function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: string): void {
-  let path;
-  try {
-    path = parsePathExactly(text);
-  } catch (error) {
-    if (error instanceof PathSyntaxError) throw usageError(`--claim ${text}: ${error.message} at character ${error.position + 1}`);
-    throw error;
-  }
-  const node = resolvePath(path, report.header, report.payload);
+  const node = resolvePath(claimPathOption('--claim', text), report.header, report.payload);
   if (node === undefined) {
     cli.io.stderr.write(`jwt-inspect: no claim ${escapeTerminal(text)} in the token\n`);
     cli.exitCode = 1;

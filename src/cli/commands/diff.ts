@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { diffTokens, type DiffSide } from '../../claims/diff.js';
-import { parsePathExactly, PathSyntaxError } from '../../claims/path.js';
 import { claimPathText } from '../../claims/path-text.js';
 import { InspectError, usageError } from '../../errors.js';
 import { diffJson } from '../../render/diff-json.js';
@@ -10,7 +9,7 @@ import { decodeToken } from '../../token/decode.js';
 import { isCompactToken } from '../../token/extract.js';
 import { globalOptions, type Cli, type GlobalOptions } from '../context.js';
 import { loadToken, type LoadedToken } from '../input.js';
-import { collect } from '../parsers.js';
+import { claimPathOption, collect } from '../parsers.js';
 
 interface DiffOptions {
   pick?: string;
@@ -59,15 +58,6 @@ async function loadSide(cli: Cli, g: GlobalOptions, arg: string, pick: string | 
   }
 }
 
-function ignoredPath(text: string): string {
-  try {
-    return claimPathText(parsePathExactly(text));
-  } catch (error) {
-    if (error instanceof PathSyntaxError) throw usageError(`--ignore ${text}: ${error.message} at character ${error.position + 1}`);
-    throw error;
-  }
-}
-
 export function diffCommand(cli: Cli): Command {
   return new Command('diff')
     .summary('what changed between two tokens (claims, header, times)')
@@ -82,7 +72,7 @@ export function diffCommand(cli: Cli): Command {
     .action(async (a: string, b: string, o: DiffOptions, cmd: Command) => {
       const g = globalOptions(cli, cmd);
       if (a === '-' && b === '-') throw usageError('only one of the two tokens can come from stdin');
-      const ignore = (o.ignore ?? []).map(ignoredPath);
+      const ignore = (o.ignore ?? []).map((text) => claimPathText(claimPathOption('--ignore', text)));
       const diff = diffTokens(await loadSide(cli, g, a, o.pick), await loadSide(cli, g, b, o.pick), g.now, ignore);
       if (g.json) cli.io.stdout.write(diffJson(diff));
       else if (!g.quiet) cli.io.stdout.write(diffText(diff, g.theme));
