@@ -15,7 +15,7 @@ function underRoot(root: string, relative: string): string {
 }
 
 /** RFC 7519 §5.2: a `cty: JWT` payload is a token, not a claims set. */
-function carriesNestedJwt(token: DecodedToken): boolean {
+export function carriesNestedJwt(token: DecodedToken): boolean {
   return stringMember(token.header, 'cty')?.toUpperCase() === 'JWT';
 }
 
