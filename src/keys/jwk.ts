@@ -3,12 +3,10 @@ import type { JWK } from 'jose';
 import { decode as decodeBase64url } from 'jose/base64url';
 import { InspectError } from '../errors.js';
 import type { KeyMetadata, KeySet, KeySourceKind, VerificationKey } from './key.js';
-import { publicKeyFrom } from './public-key.js';
+import { PUBLIC_MEMBERS, publicKeyFrom } from './public-key.js';
 
 /** RFC 7518 §6.2.2, §6.3.2 and RFC 8037 §2: the members that make a JWK private. */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
-/** The members a public key of each type is imported from (RFC 7518 §6). */
-const IMPORT_MEMBERS: Record<string, readonly string[]> = { RSA: ['kty', 'n', 'e'], EC: ['kty', 'crv', 'x', 'y'], OKP: ['kty', 'crv', 'x'] };
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /** Why a document is not a key set, whoever reads it (verify --jwks, jwks). */
 export const NOT_A_JWKS = 'not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)';
@@ -75,7 +73,7 @@ export async function keyFromJwk(jwk: JsonRecord, origin: string): Promise<Verif
     const bytes = octSecret(jwk, origin);
     return { type: 'secret', ...metadata, bytes, description: `${bytes.byteLength * 8}-bit secret` };
   }
-  const members = kty === null ? undefined : IMPORT_MEMBERS[kty];
+  const members = kty !== null && Object.hasOwn(PUBLIC_MEMBERS, kty) ? PUBLIC_MEMBERS[kty] : undefined;
   if (members === undefined) {
     throw new InspectError('ERR_BAD_KEY', `${origin}: JWK key type ${kty === null ? '(missing "kty")' : JSON.stringify(kty)} cannot verify a JWT; expected RSA, EC, OKP or oct`);
   }

@@ -4,8 +4,8 @@ import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import { InspectError } from '../errors.js';
 import { NO_METADATA, type KeyMetadata, type PublicKey } from './key.js';
 
-/** The members RFC 7638 §3.2 hashes, which are also all a verifier needs. */
-const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
+/** The members RFC 7638 §3.2 hashes, which are also all a verifier needs (RFC 7518 §6). */
+export const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
   RSA: ['e', 'kty', 'n'],
   EC: ['crv', 'kty', 'x', 'y'],
   OKP: ['crv', 'kty', 'x'],

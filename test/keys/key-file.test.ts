@@ -73,6 +73,7 @@ describe('keySetFromFile', () => {
     ['not a key at all', 'hello', 'neither PEM nor valid JSON'],
     ['JSON that is no JWK', '{"a":1}', 'neither a JWK'],
     ['an unknown key type', '{"kty":"XYZ"}', 'JWK key type "XYZ"'],
+    ['a key type named like an Object member', '{"kty":"constructor"}', 'JWK key type "constructor"'],
     ['an encrypted private key', '-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----\n', 'encrypted'],
     ['a truncated PEM', '-----BEGIN PUBLIC KEY-----\nMIIB\n', 'no complete PEM block'],
     ['a CSR', '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n', 'not a key'],
