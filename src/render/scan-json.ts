@@ -57,7 +57,7 @@ function tokenEntry(t: ScannedToken, showTokens: boolean): Printable {
 }
 
 /** The `summary` of a scan: how much was read, and the findings of all tokens by severity. */
-export function scanSummaryJson(result: ScanResult): Printable {
+function scanSummaryJson(result: ScanResult): Printable {
   const { files, bytes, skipped } = result.progress;
   return {
     files,

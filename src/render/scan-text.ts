@@ -11,7 +11,7 @@ import type { Theme } from './theme.js';
 const LOCATIONS_SHOWN = 5;
 
 /** `1.2 MB` (decimal units, as `ls -h --si` and download sizes count). */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   const units = ['kB', 'MB', 'GB', 'TB'];
   let value = bytes / 1000;
@@ -29,7 +29,7 @@ export function progressLine(p: Readonly<ScanProgress>, seconds: number): string
   return `scanning: ${formatBytes(p.bytes)} in ${p.files} file${p.files === 1 ? '' : 's'}, ${p.tokens} token${p.tokens === 1 ? '' : 's'}${rate}`;
 }
 
-export function locationText(l: ScanLocation): string {
+function locationText(l: ScanLocation): string {
   const where = 'line' in l ? `${l.file}:${l.line}:${l.column}` : `${l.file} entry ${l.entry} ${l.field}`;
   return escapeTerminal(where);
 }

@@ -32,7 +32,7 @@ function certificateLine(cert: CertificateInfo, now: number, theme: Theme): stri
 }
 
 /** The verdict at the top, in words a hurried reader cannot miss, then every failure and the key used. */
-export function verdictLines(v: Verification, keys: KeySet | null, now: number, theme: Theme): string[] {
+function verdictLines(v: Verification, keys: KeySet | null, now: number, theme: Theme): string[] {
   const lines =
     v.errors.length === 0
       ? [`${theme.good('VALID')}: the signature${v.alg === null ? '' : ` (${escapeTerminal(v.alg)})`} checks out and every claim check passed.`]

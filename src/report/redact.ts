@@ -4,7 +4,7 @@ import { memberPath, type JsonNode, type JsonObject } from '../token/json.js';
 import type { InspectReport } from './inspect.js';
 
 /** `[redacted: 8 chars, sha256 1a2b3c4d]`: comparable across reports, useless to an attacker. */
-export function redactedText(value: string): string {
+function redactedText(value: string): string {
   const hash = createHash('sha256').update(value).digest('hex').slice(0, 8);
   return `[redacted: ${[...value].length} chars, sha256 ${hash}]`;
 }
@@ -22,7 +22,7 @@ function redactNode(node: JsonNode, path: string, hide: ReadonlySet<string>): Js
 }
 
 /** Paths whose values are sensitive-looking, by the audit rules. */
-export function sensitivePaths(findings: readonly Finding[]): Set<string> {
+function sensitivePaths(findings: readonly Finding[]): Set<string> {
   return new Set(findings.filter((f) => f.category === 'sensitive-data' && f.path !== null).map((f) => f.path!));
 }
 

@@ -2,7 +2,7 @@ import type { WalkFilter } from '../io/io.js';
 import { globMatcher, type PathMatcher } from './glob.js';
 
 /** Folders that hold tooling, not the project's own text: never descended into. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', 'node_modules']);
 
 /** `--exclude` prunes folders and files; `--include`, when given, keeps only the files it matches. */
 export function pathFilter(include: readonly string[], exclude: readonly string[]): WalkFilter {
@@ -16,7 +16,7 @@ export function pathFilter(include: readonly string[], exclude: readonly string[
 }
 
 /** Git's test for a binary file: a NUL byte in the first 8,000 bytes (we read 8 KiB). */
-export const BINARY_SNIFF_BYTES = 8192;
+const BINARY_SNIFF_BYTES = 8192;
 
 export function looksBinary(head: Uint8Array): boolean {
   return head.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;

@@ -20,7 +20,7 @@ export interface Holding {
 }
 
 /** The name/value lists of an entry: `request.headers`, `response.cookies`, `request.postData.params`, ... */
-export const PAIR_LISTS = ['headers', 'cookies', 'queryString', 'params'] as const;
+const PAIR_LISTS = ['headers', 'cookies', 'queryString', 'params'] as const;
 export type PairList = (typeof PAIR_LISTS)[number];
 
 export const RAW: Holding = { as: 'raw', name: null };

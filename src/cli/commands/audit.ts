@@ -5,7 +5,7 @@ import type { Cli } from '../context.js';
 import { addSourceOptions } from '../input.js';
 import { addKeyOptions, type KeyOptionValues } from '../key-options.js';
 
-export const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
+const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 export interface AuditOptions extends KeyOptionValues {

@@ -5,7 +5,7 @@ import { helpForMissingInput } from '../input.js';
 import { addKeyOptions, type KeyOptionValues } from '../key-options.js';
 import { collect } from '../parsers.js';
 
-export const SCAN_FORMATS = ['text', 'json', 'jsonl', 'sarif'] as const;
+const SCAN_FORMATS = ['text', 'json', 'jsonl', 'sarif'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 export interface ScanCommandOptions extends KeyOptionValues {
