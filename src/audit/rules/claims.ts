@@ -3,7 +3,7 @@ import { claimInjection } from '../injection.js';
 import { addressRange } from '../ip.js';
 import { isLoopbackHost, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
-import { leaves, walkNodes } from '../sensitive/walk.js';
+import { lastSegment, leaves, walkNodes } from '../sensitive/walk.js';
 
 /** RFC 9068 §2.2: the claims an `at+jwt` access token MUST carry. */
 const AT_JWT_REQUIRED = ['iss', 'exp', 'aud', 'sub', 'client_id', 'iat', 'jti'];
@@ -14,11 +14,6 @@ const LOOKUP_CLAIMS = ['sub', 'username', 'preferred_username', 'email', 'tenant
 const ADMIN_FLAG = /^(?:is_?)?admin$/i;
 const PRIVILEGE_LIST = /^(?:roles?|groups?|permissions?|perms|scopes?|scp|entitlements|authorities|privileges)$/i;
 const POWERFUL = /admin|root|superuser|owner|sudo|\*/i;
-
-/** The last segment of a namespaced claim name (`https://x/roles`, `cognito:groups`). */
-function lastSegment(key: string): string {
-  return key.split(/[/:]/).filter((s) => s !== '').at(-1) ?? key;
-}
 
 /** The powerful values a privilege claim holds: `true`, or strings that name admin, root, owner … */
 export function powerfulValues(node: JsonNode): string[] {

@@ -54,6 +54,11 @@ export function leaves(root: JsonObject, prefix: string, budget?: WalkBudget): L
 
 const MAX_NAME_LENGTH = 256;
 
+/** The last segment of a namespaced claim name (`https://x/roles`, `cognito:groups`). */
+export function lastSegment(key: string): string {
+  return key.split(/[/:]/).filter((s) => s !== '').at(-1) ?? key;
+}
+
 /**
  * Whole-word tokens of a claim name: the last segment of a namespaced name
  * (`https://x/claims/email`, `cognito:username`), split on non-alphanumerics
@@ -62,8 +67,7 @@ const MAX_NAME_LENGTH = 256;
 export function nameTokens(key: string): string[] {
   // No real claim name is longer; the cap keeps the camelCase split linear on hostile keys.
   const name = key.slice(0, MAX_NAME_LENGTH);
-  const last = name.split(/[/:]/).filter((s) => s !== '').at(-1) ?? name;
-  return last
+  return lastSegment(name)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
