@@ -55,7 +55,7 @@ function curve(key: PublicKey): string | undefined {
  * algorithm substitution (RFC 8725 §3.1).
  */
 export function keyMismatch(key: VerificationKey, alg: string): string | null {
-  const spec = JWS_ALGORITHMS[alg];
+  const spec = isJwsAlgorithm(alg) ? JWS_ALGORITHMS[alg] : undefined;
   if (spec === undefined) return `${alg} is not a JWS algorithm this tool verifies`;
   const kty = keyType(key);
   if (spec.kty === 'oct' && kty !== 'oct') {

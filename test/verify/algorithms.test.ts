@@ -34,6 +34,7 @@ describe('which key verifies which alg', () => {
     ['rsa1024.pub.pem', 'RS256', /at least 2048 bits.*has 1024/],
     ['rsa.jwk.json', 'PS256', /the key is for RS256 only/],
     ['ed25519.pub.pem', 'none', /not a JWS algorithm/],
+    ['rsa.pub.pem', 'toString', /not a JWS algorithm/],
   ])('%s may not verify %s', async (name, alg, message) => {
     expect(keyMismatch(await key(name), alg)).toMatch(message);
   });
