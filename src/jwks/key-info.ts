@@ -7,6 +7,7 @@ import { isRecord, keyFromJwk, secretMembers, stringOrNull, type JsonRecord } fr
 import type { CertificateInfo, VerificationKey } from '../keys/key.js';
 import { certificateInfo } from '../keys/pem.js';
 import { publicKeyFrom } from '../keys/public-key.js';
+import { MIN_RSA_BITS } from '../verify/algorithms.js';
 import { jwksFinding } from './rules.js';
 
 export type JwksCertificate = Pick<CertificateInfo, 'subject' | 'notBefore' | 'notAfter'>;
@@ -40,8 +41,7 @@ async function readKey(jwk: JsonRecord, path: string, findings: Finding[]): Prom
     return { bits: null, thumbprint: null, key: null };
   }
   if (key.type === 'secret') return { bits: key.bytes.byteLength * 8, thumbprint: await calculateJwkThumbprint({ kty: 'oct', k: stringOrNull(jwk['k'])! }), key };
-  // RFC 7518 §3.3: 2048 bits or more.
-  if (key.bits !== null && key.bits < 2048) findings.push(jwksFinding('jwks-weak-rsa', { path, evidence: `${key.bits} bits` }));
+  if (key.bits !== null && key.bits < MIN_RSA_BITS) findings.push(jwksFinding('jwks-weak-rsa', { path, evidence: `${key.bits} bits` }));
   return { bits: key.bits, thumbprint: key.thumbprint, key };
 }
 
