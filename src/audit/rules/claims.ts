@@ -16,7 +16,7 @@ const PRIVILEGE_LIST = /^(?:roles?|groups?|permissions?|perms|scopes?|scp|entitl
 const POWERFUL = /admin|root|superuser|owner|sudo|\*/i;
 
 /** The powerful values a privilege claim holds: `true`, or strings that name admin, root, owner … */
-export function powerfulValues(node: JsonNode): string[] {
+function powerfulValues(node: JsonNode): string[] {
   if (node.type === 'boolean') return node.value ? ['true'] : [];
   if (node.type === 'string') return POWERFUL.test(node.value) ? [node.value] : [];
   if (node.type === 'array') return node.items.flatMap((item) => (item.type === 'string' || item.type === 'boolean' ? powerfulValues(item) : []));

@@ -22,7 +22,7 @@ function cookieRule(check: (cookie: SetCookie, ctx: AuditContext) => RuleHit[]):
  * How long the browser keeps the cookie, in seconds from now; null for a
  * session cookie. RFC 6265 §5.3 step 3: Max-Age wins over Expires.
  */
-export function cookieLifetime(cookie: SetCookie, now: number): number | null {
+function cookieLifetime(cookie: SetCookie, now: number): number | null {
   const maxAge = cookieAttribute(cookie, 'Max-Age')?.value;
   if (maxAge !== undefined && maxAge !== null && /^-?\d+$/.test(maxAge)) return Number(maxAge);
   const expires = cookieAttribute(cookie, 'Expires')?.value;

@@ -6,7 +6,7 @@ import { isInternalName, isIpLiteral, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 
 /** Why a `jku`/`x5u` URL is worse than merely present (RFC 7515 §4.1.2: TLS with server identity; RFC 8725 §3.10: SSRF). */
-export function keyUrlRisks(node: JsonNode): string[] {
+function keyUrlRisks(node: JsonNode): string[] {
   if (node.type !== 'string') return [`a JSON ${node.type}, not a URL`];
   const url = parseUrl(node.value);
   if (url === null) return ['not an absolute URL'];
@@ -29,7 +29,7 @@ function rangeWords(host: string): string {
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** What is wrong with the leaf of an `x5c` chain, or why it could not be read. */
-export function x5cLeafProblems(x5c: JsonNode, now: number): { problems: string[]; unreadable: string | null } {
+function x5cLeafProblems(x5c: JsonNode, now: number): { problems: string[]; unreadable: string | null } {
   const leaf = x5c.type === 'array' ? x5c.items[0] : undefined;
   if (leaf?.type !== 'string' || !BASE64.test(leaf.value)) return { problems: [], unreadable: 'x5c[0] is not a base64 certificate' };
   let cert: X509Certificate;

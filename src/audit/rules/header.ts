@@ -8,7 +8,7 @@ import { carriesNestedJwt } from './format.js';
 const UNDERSTOOD_EXTENSIONS = new Set(['b64']);
 
 /** What is wrong with a `crit` header (RFC 7515 §4.1.11), one reason a problem. */
-export function critProblems(crit: JsonNode, headerNames: ReadonlySet<string>): string[] {
+function critProblems(crit: JsonNode, headerNames: ReadonlySet<string>): string[] {
   if (crit.type !== 'array') return [`a JSON ${crit.type}, not an array`];
   if (crit.items.length === 0) return ['an empty list'];
   const problems: string[] = [];

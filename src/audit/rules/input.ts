@@ -47,7 +47,7 @@ export function detectJsonSerialization(text: string): RuleHit | null {
  * A JWE JSON serialization (RFC 7516 §7.2) with `zip` in an unprotected
  * header: the shared `unprotected`, the flattened `header`, or a recipient's.
  */
-export function detectUnprotectedZip(text: string): RuleHit[] {
+function detectUnprotectedZip(text: string): RuleHit[] {
   const doc = jsonObject(text);
   if (doc === null || member(doc, 'ciphertext') === undefined) return [];
   const headers: Array<readonly [string, JsonNode | undefined]> = [

@@ -18,7 +18,7 @@ const BANDS: Record<TokenClass, ReadonlyArray<readonly [number, Severity]>> = {
   refresh: [[30 * DAY, 'medium'], [Infinity, 'high']],
 };
 
-export function lifetimeSeverity(tokenClass: TokenClass, lifetime: number, limit: number): Severity | null {
+function lifetimeSeverity(tokenClass: TokenClass, lifetime: number, limit: number): Severity | null {
   if (lifetime > 365 * DAY) return 'high';
   if (lifetime <= limit) return null;
   return BANDS[tokenClass].find(([upTo]) => lifetime <= upTo)?.[1] ?? BANDS[tokenClass].at(-1)![1];
@@ -32,7 +32,7 @@ const MAX_NUMERIC_DATE = 253402300799;
 /** 2000-01-01 and 2100-01-01 in seconds: the window a millisecond time, divided by 1000, falls in. */
 const MS_WINDOW = [946684800, 4102444800] as const;
 
-export function looksLikeMilliseconds(value: number): boolean {
+function looksLikeMilliseconds(value: number): boolean {
   return value > 1e11 && value / 1000 >= MS_WINDOW[0] && value / 1000 < MS_WINDOW[1];
 }
 

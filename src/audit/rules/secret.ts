@@ -10,7 +10,7 @@ import { findWeakSecret, signedWithEmptySecret, type CrackResult } from '../secr
 const MIN_SECRET_BYTES: Readonly<Record<string, number>> = { HS256: 32, HS384: 48, HS512: 64 };
 
 /** The weak-secret hit for a match, from the built-in list or a wordlist run by the crack pool. */
-export function weakSecretHit(result: CrackResult & { readonly match: string }, source: string, showValues: boolean): RuleHit {
+function weakSecretHit(result: CrackResult & { readonly match: string }, source: string, showValues: boolean): RuleHit {
   return { path: 'signature', evidence: evidenceOf(result.match, showValues), note: `found in ${source} after ${result.tries} tries` };
 }
 

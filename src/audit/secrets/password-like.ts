@@ -14,7 +14,7 @@ const CLASSES: ReadonlyArray<readonly [RegExp, number]> = [
 ];
 
 /** Bits an attacker must cover if every character came from the classes the secret uses: an upper bound. */
-export function charsetBits(text: string): number {
+function charsetBits(text: string): number {
   const charset = CLASSES.reduce((n, [pattern, size]) => (pattern.test(text) ? n + size : n), 0);
   return charset === 0 ? 0 : text.length * Math.log2(charset);
 }

@@ -163,7 +163,7 @@ function escalateCopiedProfile(found: readonly Detection[], tokenClass: TokenCla
 }
 
 /** Every sensitive value in a token's header and claims (AUDIT-RULES §2), worst per value. */
-export function detectSensitive(token: DecodedToken, tokenClass: TokenClass, now: number): Detection[] {
+function detectSensitive(token: DecodedToken, tokenClass: TokenClass, now: number): Detection[] {
   const scan = new Scan(now);
   scan.token(token, tokenClass, { anchor: null, level: 0, budget: walkBudget() });
   return escalateCopiedProfile(scan.found, tokenClass);

@@ -74,7 +74,7 @@ function hasPhrase(tokens: readonly string[], list: readonly Phrase[]): boolean 
 }
 
 /** A name about a credential or token, not holding one: a flag, a timestamp, a policy. */
-export function isMetadataName(tokens: readonly string[]): boolean {
+function isMetadataName(tokens: readonly string[]): boolean {
   return FLAG_PREFIX.has(tokens[0] ?? '') || tokens.some((t) => METADATA.has(t));
 }
 

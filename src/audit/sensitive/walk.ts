@@ -15,11 +15,8 @@ export interface Visit {
   readonly isMember: boolean;
 }
 
-/** A scalar node (string, number, boolean, null). */
-export type Leaf = Visit;
-
 /** AUDIT-RULES §1.6 guard: the walk stops at this depth and node count, so hostile payloads stay cheap. */
-export const WALK_LIMITS = { depth: 32, nodes: 10_000 } as const;
+const WALK_LIMITS = { depth: 32, nodes: 10_000 } as const;
 
 /** Nodes left to visit; share one between walks of the same token so nested documents count too. */
 export interface WalkBudget {
@@ -48,7 +45,7 @@ export function walkNodes(root: JsonNode, prefix: string, budget: WalkBudget = w
 }
 
 /** Every scalar leaf under a root object. */
-export function leaves(root: JsonObject, prefix: string, budget?: WalkBudget): Leaf[] {
+export function leaves(root: JsonObject, prefix: string, budget?: WalkBudget): Visit[] {
   return walkNodes(root, prefix, budget).filter((v) => v.node.type !== 'object' && v.node.type !== 'array');
 }
 
