@@ -56,13 +56,15 @@ export interface Certificate {
 
 /**
  * Is the openssl command there? The https cases need it to make a
- * certificate; without it they are skipped, and a note says so.
+ * certificate; without it they are skipped, and a note says so. Under CI
+ * they are never skipped: a runner without openssl fails them instead.
  */
 export function hasOpenssl(what: string): boolean {
   try {
     execFileSync('openssl', ['version'], { stdio: 'ignore' });
     return true;
   } catch {
+    if (process.env['CI']) return true;
     console.warn(`NOTE: openssl is missing, so ${what} are skipped`);
     return false;
   }
