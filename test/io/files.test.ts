@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,11 +71,26 @@ describe('realFiles.stream', () => {
   });
 
   it('closes the file when the reader stops early', async () => {
-    writeFileSync(join(root, 'big.bin'), Buffer.alloc(3 * 1024 * 1024, 0x61));
-    for await (const chunk of realFiles.stream(join(root, 'big.bin'))) {
+    const path = join(root, 'big.bin');
+    writeFileSync(path, Buffer.alloc(3 * 1024 * 1024, 0x61));
+    // The open descriptors of this process, where the system lists them (Linux).
+    const openOnPath = (): number | null => {
+      if (!existsSync('/proc/self/fd')) return null;
+      const real = realpathSync(path);
+      return readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === real;
+        } catch {
+          return false;
+        }
+      }).length;
+    };
+    for await (const chunk of realFiles.stream(path)) {
       expect(chunk.length).toBeGreaterThan(0);
+      if (openOnPath() !== null) expect(openOnPath()).toBe(1);
       break;
     }
-    rmSync(join(root, 'big.bin'));
+    if (openOnPath() !== null) expect(openOnPath()).toBe(0);
+    rmSync(path);
   });
 });
