@@ -11,3 +11,11 @@ export function maskValue(value: string): string {
 export function evidenceOf(value: string, showValues: boolean): string {
   return showValues ? value : maskValue(value);
 }
+
+/** The password of a URL's userinfo, up to the last `@` before the path (as the WHATWG URL parser reads it). */
+const URL_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\\?#:]*:)([^/\\?#]+)@/;
+
+/** A URL for evidence: a password in its userinfo (RFC 3986 §3.2.1) masked unless the user asked to see values. */
+export function urlEvidence(url: string, showValues: boolean): string {
+  return showValues ? url : url.replace(URL_PASSWORD, (_, before: string, password: string) => `${before}${maskValue(password)}@`);
+}

@@ -90,6 +90,13 @@ describe('internal-url', () => {
     expect(hitsOf('internal-url', withClaims({ callback: url }))).toMatchObject([{ severity: 'low', path: 'payload.callback' }]);
   });
 
+  it('masks a password in the URL unless values are shown', () => {
+    const claims = withClaims({ callback: 'http://svc:p@ss:w0rd@10.0.0.5/x', iss: 'http://admin:s3cret@idp.example.com' });
+    expect(hitsOf('internal-url', claims)[0]?.evidence).toBe('http://svc:p*******d (9 chars)@10.0.0.5/x');
+    expect(hitsOf('weak-issuer', claims)[0]?.evidence).toBe('http://admin:s****t (6 chars)@idp.example.com');
+    expect(hitsOf('internal-url', claims, { showValues: true })[0]?.evidence).toBe('http://svc:p@ss:w0rd@10.0.0.5/x');
+  });
+
   it('does not fire on a public URL', () => {
     expect(hitsOf('internal-url', withClaims({ picture: 'https://cdn.example.com/a.png' }))).toEqual([]);
   });

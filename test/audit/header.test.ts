@@ -41,6 +41,12 @@ describe('jku-x5u-url', () => {
     expect(hitsOf('jku-x5u-url', jws({ ...QUIET_HEADER, jku: url }, QUIET_CLAIMS))).toMatchObject([{ severity: 'high', note }]);
   });
 
+  it('masks a password in the URL unless values are shown', () => {
+    const token = jws({ ...QUIET_HEADER, jku: 'https://user:hunter2@idp.example.com/jwks.json' }, QUIET_CLAIMS);
+    expect(hitsOf('jku-x5u-url', token)[0]?.evidence).toBe('https://user:h*****2 (7 chars)@idp.example.com/jwks.json');
+    expect(hitsOf('jku-x5u-url', token, { showValues: true })[0]?.evidence).toBe('https://user:hunter2@idp.example.com/jwks.json');
+  });
+
   it('fires medium on an https URL on a public host, for jku and x5u', () => {
     const token = jws({ ...QUIET_HEADER, jku: 'https://attacker.example/jwks.json', x5u: 'https://attacker.example/c.pem' }, QUIET_CLAIMS);
     expect(hitsOf('jku-x5u-url', token).map((f) => [f.path, f.severity])).toEqual([

@@ -1,6 +1,7 @@
 import { member, stringMember, type JsonNode } from '../../token/json.js';
 import { claimInjection } from '../injection.js';
 import { addressRange } from '../ip.js';
+import { urlEvidence } from '../mask.js';
 import { isLoopbackHost, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 import { lastSegment, leaves, walkNodes } from '../sensitive/walk.js';
@@ -58,14 +59,14 @@ export const claimRules = [
     category: 'lifetime',
     title: 'No issuer, or a plain-http issuer',
     advice: 'Name the issuer with an https URL and tie verification keys to it (RFC 8725 §3.8).',
-    check: ({ token }): RuleHit[] => {
+    check: ({ token, showValues }): RuleHit[] => {
       if (token.claims === null) return [];
       const iss = member(token.claims, 'iss');
       if (iss === undefined) return [{ path: 'payload.iss', note: 'missing' }];
       if (iss.type !== 'string') return [{ path: 'payload.iss', evidence: `a JSON ${iss.type}` }];
       const url = parseUrl(iss.value);
       if (url?.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return [{ path: 'payload.iss', evidence: iss.value, note: 'plain http' }];
+        return [{ path: 'payload.iss', evidence: urlEvidence(iss.value, showValues), note: 'plain http' }];
       }
       return [];
     },
@@ -127,12 +128,12 @@ export const claimRules = [
     category: 'sensitive-data',
     title: 'Internal URL in a claim',
     advice: 'URLs in claims reveal the internal network and invite SSRF if a service fetches them (RFC 8725 §2.9).',
-    check: ({ token }): RuleHit[] => {
+    check: ({ token, showValues }): RuleHit[] => {
       if (token.claims === null) return [];
       return leaves(token.claims, 'payload').flatMap((leaf): RuleHit[] => {
         if (leaf.node.type !== 'string') return [];
         const why = internalHost(leaf.node.value);
-        return why === null ? [] : [{ path: leaf.path, evidence: leaf.node.value.slice(0, 120), note: why }];
+        return why === null ? [] : [{ path: leaf.path, evidence: urlEvidence(leaf.node.value, showValues).slice(0, 120), note: why }];
       });
     },
   }),

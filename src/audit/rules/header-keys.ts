@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { member, type JsonNode } from '../../token/json.js';
 import { privateJwkMembers } from '../jwk.js';
 import { addressRange } from '../ip.js';
+import { urlEvidence } from '../mask.js';
 import { isInternalName, isIpLiteral, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 
@@ -76,12 +77,12 @@ export const headerKeyRules = [
     category: 'key',
     title: 'jku / x5u URL',
     advice: 'Never fetch keys from a URL the token names unless it is on an allowlist (RFC 8725 §3.10); it invites SSRF and key spoofing.',
-    check: ({ token }): RuleHit[] =>
+    check: ({ token, showValues }): RuleHit[] =>
       ['jku', 'x5u'].flatMap((name): RuleHit[] => {
         const node = member(token.header, name);
         if (node === undefined) return [];
         const risks = keyUrlRisks(node);
-        const hit: RuleHit = { path: `header.${name}`, ...(node.type === 'string' ? { evidence: node.value } : {}) };
+        const hit: RuleHit = { path: `header.${name}`, ...(node.type === 'string' ? { evidence: urlEvidence(node.value, showValues) } : {}) };
         return [risks.length > 0 ? { ...hit, note: risks.join('; ') } : { ...hit, severity: 'medium' }];
       }),
   }),
