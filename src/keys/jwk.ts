@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { decode as decodeBase64url } from 'jose/base64url';
 import { InspectError } from '../errors.js';
 import type { KeyMetadata, KeySet, KeySourceKind, VerificationKey } from './key.js';
+import { badKey, cryptoReason } from './key-errors.js';
 import { PUBLIC_MEMBERS, publicKeyFrom } from './public-key.js';
 
 /** RFC 7518 §6.2.2, §6.3.2 and RFC 8037 §2: the members that make a JWK private. */
@@ -58,7 +59,7 @@ export function secretMembers(jwk: JsonRecord): string[] {
 /** The secret of an `oct` JWK (RFC 7518 §6.4.1). */
 export function octSecret(jwk: JsonRecord, origin: string): Uint8Array {
   const k = stringOrNull(jwk['k']);
-  if (k === null || k === '' || !BASE64URL.test(k)) throw new InspectError('ERR_BAD_KEY', `${origin}: an oct JWK needs "k", the secret in base64url (RFC 7518 §6.4.1)`);
+  if (k === null || k === '' || !BASE64URL.test(k)) throw badKey(origin, 'an oct JWK needs "k", the secret in base64url (RFC 7518 §6.4.1)');
   return decodeBase64url(k);
 }
 
@@ -75,14 +76,14 @@ export async function keyFromJwk(jwk: JsonRecord, origin: string): Promise<Verif
   }
   const members = kty !== null && Object.hasOwn(PUBLIC_MEMBERS, kty) ? PUBLIC_MEMBERS[kty] : undefined;
   if (members === undefined) {
-    throw new InspectError('ERR_BAD_KEY', `${origin}: JWK key type ${kty === null ? '(missing "kty")' : JSON.stringify(kty)} cannot verify a JWT; expected RSA, EC, OKP or oct`);
+    throw badKey(origin, `JWK key type ${kty === null ? '(missing "kty")' : JSON.stringify(kty)} cannot verify a JWT; expected RSA, EC, OKP or oct`);
   }
   const publicPart = Object.fromEntries(members.map((m) => [m, jwk[m]])) as JWK;
   try {
     return await publicKeyFrom(createPublicKey({ key: publicPart, format: 'jwk' }), origin, metadata);
   } catch (cause) {
     if (cause instanceof InspectError) throw cause;
-    throw new InspectError('ERR_BAD_KEY', `${origin}: the ${kty} JWK is not a valid key (${(cause as Error).message})`, { cause });
+    throw badKey(origin, `the ${kty} JWK is not a valid key (${cryptoReason(cause)})`, cause);
   }
 }
 

@@ -1,8 +1,8 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
 import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
-import { InspectError } from '../errors.js';
 import { NO_METADATA, type KeyMetadata, type PublicKey } from './key.js';
+import { badKey } from './key-errors.js';
 
 /** The members RFC 7638 §3.2 hashes, which are also all a verifier needs (RFC 7518 §6). */
 export const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
@@ -26,10 +26,10 @@ export async function publicKeyFrom(key: KeyObject, origin: string, metadata: Ke
   try {
     exported = pub.export({ format: 'jwk' }) as JWK;
   } catch (cause) {
-    throw new InspectError('ERR_BAD_KEY', `${origin}: a ${pub.asymmetricKeyType ?? 'unknown'} key cannot sign a JWT; give an RSA, EC or Ed25519 key`, { cause });
+    throw badKey(origin, `a ${pub.asymmetricKeyType ?? 'unknown'} key cannot sign a JWT; give an RSA, EC or Ed25519 key`, cause);
   }
   const members = PUBLIC_MEMBERS[exported.kty ?? ''];
-  if (members === undefined) throw new InspectError('ERR_BAD_KEY', `${origin}: key type ${exported.kty} cannot sign a JWT`);
+  if (members === undefined) throw badKey(origin, `key type ${exported.kty} cannot sign a JWT`);
   const all = exported as Record<string, unknown>;
   const jwk = Object.fromEntries(members.filter((m) => all[m] !== undefined).map((m) => [m, all[m]])) as JWK;
   const bits = pub.asymmetricKeyDetails?.modulusLength ?? null;
