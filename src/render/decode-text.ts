@@ -33,10 +33,10 @@ function marksFor(findings: readonly Finding[], theme: Theme): Marks {
   return marks;
 }
 
-function partsLines(parts: TokenParts, theme: Theme, marks: Marks, label: string, decrypted = false): string[] {
-  const lines = [theme.heading(`${label}Header`), ...prettyLines(parts.header, theme, marks, 'header'), ''];
+function partsLines(parts: TokenParts, theme: Theme, marks: Marks, label: string, decrypted = false, root = ''): string[] {
+  const lines = [theme.heading(`${label}Header`), ...prettyLines(parts.header, theme, marks, `${root}header`), ''];
   lines.push(theme.heading(`${label}Payload`));
-  if (parts.payload !== null) lines.push(...prettyLines(parts.payload, theme, marks, 'payload'));
+  if (parts.payload !== null) lines.push(...prettyLines(parts.payload, theme, marks, `${root}payload`));
   else if (parts.payloadText !== null) lines.push(theme.dim('(text, not a JSON object)'), escapeTerminal(parts.payloadText));
   else if (parts.payloadBase64url !== null) lines.push(theme.dim('(binary, not UTF-8; base64url)'), parts.payloadBase64url);
   else {
@@ -98,7 +98,7 @@ export function decodeText(report: InspectReport, theme: Theme, options: DecodeT
   ];
   if (report.inner) {
     const label = report.token.kind === 'JWE' ? 'Decrypted JWE: its contents' : 'Nested JWT (cty: JWT): the inner token';
-    lines.push(theme.dim(label), ...partsLines(report.inner, theme, new Map(), 'Inner '), '');
+    lines.push(theme.dim(label), ...partsLines(report.inner, theme, marks, 'Inner ', false, 'inner.'), '');
   }
   lines.push(theme.heading('Signature'));
   if (options.redacted) lines.push('  (dropped from this redacted copy)');

@@ -1,6 +1,6 @@
 import type { KeyFacts } from '../audit/key-facts.js';
 import { DEFAULT_LIFETIMES } from '../audit/rules/lifetime.js';
-import { runRules } from '../audit/run.js';
+import { runRules, sortFindings } from '../audit/run.js';
 import type { Finding, LifetimePolicy } from '../audit/rule.js';
 import { inferTokenClass, type TokenClass } from '../audit/token-class.js';
 import { timeReport, type TimeReport } from '../claims/times.js';
@@ -78,21 +78,22 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
   const claimsOf = inner ?? decoded;
   const inferred = inferTokenClass(decoded.header, claimsOf.claims);
   const tokenClass = options.profile ?? inferred;
-  const findings = runRules(
-    {
-      token: decoded,
-      found,
-      now: options.now,
-      skew: options.leeway,
-      tokenClass,
-      classGiven: options.profile !== undefined,
-      lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
-      showValues: options.showValues ?? false,
-      ...(options.key ? { key: options.key } : {}),
-      ...(options.secret ? { secret: options.secret } : {}),
-    },
-    options.ignore,
-  );
+  const context = {
+    token: decoded,
+    found,
+    now: options.now,
+    skew: options.leeway,
+    tokenClass,
+    classGiven: options.profile !== undefined,
+    lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
+    showValues: options.showValues ?? false,
+    ...(options.key ? { key: options.key } : {}),
+    ...(options.secret ? { secret: options.secret } : {}),
+  };
+  const findings = sortFindings([
+    ...runRules(context, options.ignore),
+    ...(inner ? innerSensitiveData(runRules({ ...context, token: inner }, options.ignore)) : []),
+  ]);
   return {
     token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from, as: found.as, name: found.name } },
     ...tokenParts(decoded),
@@ -102,6 +103,15 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
     inner: inner ? tokenParts(inner) : null,
     decoded,
   };
+}
+
+/**
+ * The personal data and credentials a nested token carries, at `inner.` paths:
+ * its payload is readable as soon as the outer one is (RFC 7519 §5.2), so
+ * decode must mark and --redact must hide it like any other claim.
+ */
+function innerSensitiveData(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.category === 'sensitive-data').map((f) => ({ ...f, path: f.path === null ? null : `inner.${f.path}` }));
 }
 
 export function signatureBase64url(token: DecodedToken): string | null {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../audit/rule.js';
 import { memberPath, type JsonNode, type JsonObject } from '../token/json.js';
-import type { InspectReport } from './inspect.js';
+import type { InspectReport, TokenParts } from './inspect.js';
 
 /** `[redacted: 8 chars, sha256 1a2b3c4d]`: comparable across reports, useless to an attacker. */
 function redactedText(value: string): string {
@@ -32,12 +32,19 @@ function sensitivePaths(findings: readonly Finding[]): Set<string> {
  */
 export function redactReport(report: InspectReport): InspectReport {
   const hide = sensitivePaths(report.findings);
-  const redactObject = (node: JsonObject, root: string): JsonObject => redactNode(node, root, hide) as JsonObject;
   return {
     ...report,
-    header: redactObject(report.header, 'header'),
-    payload: report.payload === null ? null : redactObject(report.payload, 'payload'),
-    payloadText: report.payloadText === null ? null : redactedText(report.payloadText),
+    ...redactParts(report, '', hide),
     signature: null,
+    inner: report.inner === null ? null : { ...report.inner, ...redactParts(report.inner, 'inner.', hide), signature: null },
+  };
+}
+
+function redactParts(parts: TokenParts, prefix: string, hide: ReadonlySet<string>): Pick<TokenParts, 'header' | 'payload' | 'payloadText'> {
+  const redactObject = (node: JsonObject, root: string): JsonObject => redactNode(node, `${prefix}${root}`, hide) as JsonObject;
+  return {
+    header: redactObject(parts.header, 'header'),
+    payload: parts.payload === null ? null : redactObject(parts.payload, 'payload'),
+    payloadText: parts.payloadText === null ? null : redactedText(parts.payloadText),
   };
 }

@@ -136,6 +136,18 @@ describe('decode', () => {
     expect(out).not.toContain('hunter22');
   });
 
+  it('marks and redacts the sensitive claims of a nested token too', async () => {
+    const inner = token({ alg: 'HS256' }, { sub: '1', password: 'hunter2secret' });
+    const nested = tokenFromText('{"alg":"HS256","cty":"JWT"}', inner);
+    const text = await run([...NOW, nested]);
+    expect(text.out).toMatch(/"password": "hunter2secret",?\s+◀ critical/);
+    expect(text.out).toContain('inner.payload.password: h***********t (13 chars)');
+    const redacted = await run(['--redact', '--json', ...NOW, nested]);
+    expect(redacted.out).not.toContain('hunter2secret');
+    expect(redacted.out).not.toContain(inner);
+    expect(JSON.parse(redacted.out).inner.payload.password).toMatch(/^\[redacted: 13 chars, sha256 [0-9a-f]{8}\]$/);
+  });
+
   it('shows a JWE header and says the payload is encrypted', async () => {
     const jwe = `${Buffer.from('{"alg":"RSA-OAEP","enc":"A256GCM","kid":"e1"}').toString('base64url')}.a2V5.aXY.Y2lwaGVy.dGFn`;
     const text = await run([...NOW, jwe]);
