@@ -80,6 +80,12 @@ describe('claim-injection', () => {
     expect(hitsOf('claim-injection', withClaims(claims))).toMatchObject([{ severity: 'medium', note }]);
   });
 
+  it('masks the value, which is personal data, unless values are shown', () => {
+    const compact = withClaims({ email: "o'neil.and.co@example.com" });
+    expect(hitsOf('claim-injection', compact)).toMatchObject([{ evidence: 'o************m (25 chars)' }]);
+    expect(hitsOf('claim-injection', compact, { showValues: true })).toMatchObject([{ evidence: "o'neil.and.co@example.com" }]);
+  });
+
   it.each([[{ sub: "O'Brien" }], [{ sub: 'auth0|5f7c8ec7c33c6c004bbafe82' }], [{ preferred_username: 'jane.doe' }]])('does not fire on %j', (claims) => {
     expect(hitsOf('claim-injection', withClaims(claims))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { member, stringMember, type JsonNode } from '../../token/json.js';
 import { claimInjection } from '../injection.js';
 import { addressRange } from '../ip.js';
-import { urlEvidence } from '../mask.js';
+import { evidenceOf, urlEvidence } from '../mask.js';
 import { isLoopbackHost, parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 import { lastSegment, leaves, walkNodes } from '../sensitive/walk.js';
@@ -115,11 +115,12 @@ export const claimRules = [
     category: 'lifetime',
     title: 'Injection-shaped lookup claims',
     advice: 'Back-ends look these claims up in SQL, LDAP or files (RFC 8725 §2.9): bind them as parameters, never splice them in.',
-    check: ({ token }): RuleHit[] =>
+    // These claims hold personal data (emails, user names): masked like the sensitive-data evidence.
+    check: ({ token, showValues }): RuleHit[] =>
       LOOKUP_CLAIMS.flatMap((name): RuleHit[] => {
         const value = stringMember(token.claims, name);
         const kind = value === undefined ? null : claimInjection(value);
-        return kind === null ? [] : [{ path: `payload.${name}`, evidence: value!.slice(0, 80), note: kind }];
+        return kind === null ? [] : [{ path: `payload.${name}`, evidence: evidenceOf(value!.slice(0, 80), showValues), note: kind }];
       }),
   }),
   defineRule({
