@@ -1,7 +1,8 @@
 type Env = Readonly<Record<string, string | undefined>>;
 
-function firstSet(env: Env, names: readonly string[]): string | undefined {
-  return names.map((name) => env[name]?.trim()).find((value) => value !== undefined && value !== '');
+/** The first of these variables set to something, and its name. */
+function firstSet(env: Env, names: readonly string[]): { readonly name: string; readonly value: string } | undefined {
+  return names.map((name) => ({ name, value: env[name]?.trim() ?? '' })).find(({ value }) => value !== '');
 }
 
 /** The host without IPv6 brackets, and the port a URL really uses. */
@@ -45,13 +46,14 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
  */
 export function proxyFor(url: URL, env: Env): URL | null {
   const names = url.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY'];
-  const text = firstSet(env, names);
-  if (text === undefined || bypassesProxy(url, firstSet(env, ['no_proxy', 'NO_PROXY']))) return null;
+  const variable = firstSet(env, names);
+  if (variable === undefined || bypassesProxy(url, firstSet(env, ['no_proxy', 'NO_PROXY'])?.value)) return null;
+  const text = variable.value;
   let proxy: URL;
   try {
     proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
-    throw new Error(`the proxy variable ${names.find((n) => env[n] !== undefined)} is not a URL`);
+    throw new Error(`the proxy variable ${variable.name} is not a URL`);
   }
   if (proxy.protocol !== 'http:') throw new Error(`proxy ${proxy.host}: only http:// proxies are supported, not ${proxy.protocol}`);
   return proxy;

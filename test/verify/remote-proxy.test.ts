@@ -24,6 +24,7 @@ describe('proxy variables', () => {
 
   it('refuses a proxy it cannot speak to', () => {
     expect(() => proxyFor(https, { HTTPS_PROXY: 'https://proxy:3128' })).toThrow('only http:// proxies are supported');
+    expect(() => proxyFor(https, { https_proxy: '', HTTPS_PROXY: 'http://[bad' })).toThrow('the proxy variable HTTPS_PROXY is not a URL');
     expect(bypassesProxy(https, undefined)).toBe(false);
   });
 });
