@@ -27,8 +27,9 @@ export function countsText(counts: Record<Severity, number>): string {
 
 function cell(value: string | null): Cell {
   if (value === null) return ['-', plain];
-  const safe = escapeTerminal(value);
-  return [safe.length > CELL_MAX ? `${safe.slice(0, CELL_MAX - 1)}…` : safe, plain];
+  // Cut by code points before escaping, so neither a surrogate pair nor a \uXXXX escape is split.
+  const chars = [...value];
+  return [escapeTerminal(chars.length > CELL_MAX ? `${chars.slice(0, CELL_MAX - 1).join('')}…` : value), plain];
 }
 
 function timeCell(t: ScannedToken, theme: Theme): Cell {
