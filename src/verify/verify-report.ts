@@ -7,7 +7,7 @@ import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
 import { decryptToken, withInner } from './decrypt.js';
 import type { Verification, VerificationError } from './result.js';
-import { checkSignature } from './signature.js';
+import { checkSignature, type SignatureCheck } from './signature.js';
 
 export interface VerifyRequest {
   readonly report: InspectReport;
@@ -33,6 +33,11 @@ function markVerified<T extends TokenParts>(parts: T, verified: boolean): T {
   return parts.signature === null ? parts : { ...parts, signature: { ...parts.signature, verified } };
 }
 
+/** Every failure, the signature's first (CONTRACT.md `verification.errors`). */
+function signatureThenClaims(signed: SignatureCheck, claims: readonly VerificationError[]): readonly VerificationError[] {
+  return signed.error === null ? claims : [signed.error, ...claims];
+}
+
 function verification(errors: readonly VerificationError[], rest: Omit<Verification, 'valid' | 'errors'>): Verification {
   return { valid: errors.length === 0, ...rest, errors };
 }
@@ -46,8 +51,7 @@ export async function verifyReport({ report, keys, decryptKey, algorithms, polic
   if (report.token.kind !== 'JWE') {
     const signed = await checkSignature(report.decoded.compact, report.header, requireKeys(keys, 'verify checks a signature'), algorithms);
     // A nested JWS carries its claims in the inner token, which the outer signature covers.
-    const claims = checkClaims(report.header, report.inner?.payload ?? report.payload, policy);
-    const errors = signed.error === null ? claims : [signed.error, ...claims];
+    const errors = signatureThenClaims(signed, checkClaims(report.header, report.inner?.payload ?? report.payload, policy));
     return { report: markVerified(report, signed.error === null), verification: verification(errors, { alg: report.decoded.alg ?? null, key: signed.key }) };
   }
   if (decryptKey === null) throw usageError('the token is a JWE (encrypted); decrypt it with --decrypt-key <path> or --decrypt-secret-env <VAR>');
@@ -57,7 +61,7 @@ export async function verifyReport({ report, keys, decryptKey, algorithms, polic
   if (decrypted.kind === 'nested') {
     const inner = decrypted.token;
     const signed = await checkSignature(inner.compact, inner.header, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms);
-    const errors = [...(signed.error === null ? [] : [signed.error]), ...checkClaims(inner.header, inner.claims, policy)];
+    const errors = signatureThenClaims(signed, checkClaims(inner.header, inner.claims, policy));
     const parts = markVerified(decrypted.parts, signed.error === null);
     return { report: withInner(report, parts, policy.now, policy.leeway), verification: verification(errors, { alg: inner.alg ?? null, key: signed.key }) };
   }
