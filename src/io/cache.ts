@@ -12,7 +12,7 @@ const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
  * spec: a relative XDG_CACHE_HOME is invalid and ignored); null when neither
  * variable says where, and then nothing is cached.
  */
-export function cacheDirectory(env: Env): string | null {
+function cacheDirectory(env: Env): string | null {
   const xdg = env['XDG_CACHE_HOME'];
   if (xdg !== undefined && isAbsolute(xdg)) return join(xdg, 'jwt-inspect');
   const home = env['HOME'];

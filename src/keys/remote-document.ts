@@ -15,8 +15,8 @@ export interface RemoteOptions {
 }
 
 /** A key document larger than this is refused: real ones are a few kilobytes. */
-export const MAX_DOCUMENT_BYTES = 1024 * 1024;
-export const MAX_REDIRECTS = 3;
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 3;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
