@@ -58,13 +58,13 @@ export function privateKeyKind(key: KeyObject, origin: string): { kind: Exclude<
   return { kind, curve };
 }
 
-function describe(key: SigningKey): string {
-  if (key.type === 'secret') return 'a secret';
-  return { rsa: 'an RSA key', ec: `an EC ${key.curve} key`, ed25519: 'an Ed25519 key' }[key.kind];
+/** `a secret`, `an EC P-256 key`: what an algorithm needs, or what a key is. */
+function keyText(kind: KeyKind, curve: string | null | undefined): string {
+  return { secret: 'a secret', rsa: 'an RSA key', ec: `an EC ${curve} key`, ed25519: 'an Ed25519 key' }[kind];
 }
 
-function needsText(needs: AlgorithmNeeds): string {
-  return { secret: 'a secret', rsa: 'an RSA key', ec: `an EC ${needs.curve} key`, ed25519: 'an Ed25519 key' }[needs.key];
+function describe(key: SigningKey): string {
+  return key.type === 'secret' ? keyText('secret', null) : keyText(key.kind, key.curve);
 }
 
 function fits(needs: AlgorithmNeeds, key: SigningKey): boolean {
@@ -89,7 +89,7 @@ export function chooseAlg(requested: string | undefined, key: SigningKey): Signi
   if (requested === undefined) return defaultAlg(key);
   if (!isSigningAlg(requested)) throw usageError(`--alg ${requested} is not a JWS algorithm jose can sign with; use one of ${SIGNING_ALGS.join(', ')} (or none with --unsafe-none)`);
   const needs: AlgorithmNeeds = SIGNING_ALGORITHMS[requested];
-  if (!fits(needs, key)) throw usageError(`--alg ${requested} signs with ${needsText(needs)}, but the key given is ${describe(key)}`);
+  if (!fits(needs, key)) throw usageError(`--alg ${requested} signs with ${keyText(needs.key, needs.curve)}, but the key given is ${describe(key)}`);
   return requested;
 }
 
