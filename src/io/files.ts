@@ -1,8 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InspectError } from '../errors.js';
-import type { Files, WalkedFile, WalkFilter } from './io.js';
+import { readFailed, type Files, type WalkedFile, type WalkFilter } from './io.js';
 
 /**
  * Read size for streaming. Large enough that per-chunk work vanishes next to
@@ -12,10 +11,6 @@ const CHUNK_BYTES = 1024 * 1024;
 
 function errorCode(cause: unknown): string {
   return (cause as NodeJS.ErrnoException).code ?? 'error';
-}
-
-function readFailed(path: string, cause: unknown): InspectError {
-  return new InspectError('ERR_READ_FAILED', `cannot read ${path} (${errorCode(cause)}); check the path and its permissions`, { cause });
 }
 
 async function* streamFile(path: string): AsyncGenerator<Uint8Array> {

@@ -1,3 +1,5 @@
+import { InspectError } from '../errors.js';
+
 /**
  * Everything jwt-inspect needs from the outside world, passed in. Only
  * process-io.ts builds the real one; tests build their own.
@@ -98,4 +100,9 @@ export interface Io {
   httpGet(request: HttpRequest): Promise<HttpResponse>;
   /** Under $XDG_CACHE_HOME/jwt-inspect, else ~/.cache/jwt-inspect. */
   readonly cache: DocumentCache;
+}
+
+/** The ERR_READ_FAILED of `readFile` and `files`: the path and the system's error code, never the file's content. */
+export function readFailed(path: string, cause: unknown): InspectError {
+  return new InspectError('ERR_READ_FAILED', `cannot read ${path} (${(cause as NodeJS.ErrnoException).code ?? 'error'}); check the path and its permissions`, { cause });
 }

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { InspectError } from '../errors.js';
-import type { DocumentCache, Files, Io, OutputStream } from './io.js';
+import { readFailed, type DocumentCache, type Files, type Io, type OutputStream } from './io.js';
 
 function tooLarge(what: string, limit: number): InspectError {
   return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes, the most jwt-inspect reads there; cut it down to the token, key or document it holds`);
@@ -118,8 +118,7 @@ export function createProcessIo(): Io {
         return readFileUpTo(path, limit);
       } catch (cause) {
         if (cause instanceof InspectError) throw cause;
-        const code = (cause as NodeJS.ErrnoException).code ?? 'error';
-        throw new InspectError('ERR_READ_FAILED', `cannot read ${path} (${code}); check the path and its permissions`, { cause });
+        throw readFailed(path, cause);
       }
     },
     clipboard: {
