@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bypassesProxy, proxyFor } from '../../src/io/proxy.js';
+import { bypassesProxy, proxyAuthorization, proxyFor } from '../../src/io/proxy.js';
 import { fixtureToken, keyText } from './helpers/fixtures.js';
 import { cacheHome, verifyRemote } from './helpers/remote.js';
 import { hasOpenssl, json, makeCertificate, startHttp, startHttps, startProxy, type Certificate, type TestProxy, type TestServer } from './helpers/servers.js';
@@ -20,6 +20,13 @@ describe('proxy variables', () => {
     [http, { HTTP_PROXY: 'http://proxy:3128', NO_PROXY: '127.0.0.1:8080' }, null],
   ])('%s with %j goes through %s', (url, env, proxy) => {
     expect(proxyFor(url, env)?.href ?? null).toBe(proxy);
+  });
+
+  it('sends the credentials of http://user:pass@proxy as Basic, decoded, and names the proxy without them', () => {
+    expect(proxyAuthorization(new URL('http://proxy:3128'))).toEqual({});
+    const withCredentials = new URL('http://me%40corp:p%3Ass@proxy:3128');
+    expect(proxyAuthorization(withCredentials)).toEqual({ 'proxy-authorization': `Basic ${Buffer.from('me@corp:p:ss').toString('base64')}` });
+    expect(() => proxyFor(https, { HTTPS_PROXY: 'https://me:s3cret@proxy:3128' })).toThrow(/^proxy proxy:3128: only http:\/\/ proxies/);
   });
 
   it('refuses a proxy it cannot speak to', () => {
