@@ -1,7 +1,8 @@
 import { createPrivateKey, type JsonWebKeyInput } from 'node:crypto';
 import { isRecord, octSecret, stringOrNull, type JsonRecord } from '../keys/jwk.js';
-import { badKey, cryptoReason, parseKeyJson } from '../keys/key-errors.js';
-import { looksLikePem, pemBlocks, PRIVATE_KEY_LABELS } from '../keys/pem.js';
+import { keyDocumentOf } from '../keys/key-file.js';
+import { badKey, cryptoReason } from '../keys/key-errors.js';
+import { pemBlocks, PRIVATE_KEY_LABELS } from '../keys/pem.js';
 import { privateKeyKind, type SigningKey } from './algorithms.js';
 
 /** PKCS#8 `PRIVATE KEY`, PKCS#1 `RSA PRIVATE KEY` or SEC1 `EC PRIVATE KEY`. */
@@ -55,9 +56,7 @@ function keyFromJwks(keys: readonly unknown[], origin: string, kid: string | und
  */
 export function signingKeyFromFile(bytes: Uint8Array, origin: string, kid: string | undefined): SigningKey {
   const content = Buffer.from(bytes).toString('utf8');
-  if (looksLikePem(content)) return keyFromPem(content, origin);
-  const doc = parseKeyJson(content, origin, 'neither PEM nor JSON; give a PEM private key, a private JWK or a JWKS (convert DER with openssl pkey -inform der)');
-  if (isRecord(doc) && Array.isArray(doc['keys'])) return keyFromJwks(doc['keys'], origin, kid);
-  if (isRecord(doc) && typeof doc['kty'] === 'string') return keyFromJwk(doc, origin);
-  throw badKey(origin, 'JSON, but neither a JWK (no "kty") nor a JWKS (no "keys" array)');
+  const found = keyDocumentOf(content, origin, 'neither PEM nor JSON; give a PEM private key, a private JWK or a JWKS (convert DER with openssl pkey -inform der)');
+  if (found.kind === 'pem') return keyFromPem(content, origin);
+  return found.kind === 'jwks' ? keyFromJwks(found.keys, origin, kid) : keyFromJwk(found.jwk, origin);
 }
