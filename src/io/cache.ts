@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { DocumentCache } from './io.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
+import type { DocumentCache, Env } from './io.js';
 
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 

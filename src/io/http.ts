@@ -5,10 +5,8 @@ import tls from 'node:tls';
 import { InspectError } from '../errors.js';
 import { remoteUrlProblem } from '../keys/remote-url.js';
 import { VERSION } from '../version.js';
-import type { HttpRequest, HttpResponse } from './io.js';
+import type { Env, HttpRequest, HttpResponse } from './io.js';
 import { hostOf, portOf, proxyAuthorization, proxyFor } from './proxy.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** RFC 9110 §15.4: the redirects that carry a Location to follow. */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

@@ -70,6 +70,9 @@ export interface DocumentCache {
   write(name: string, text: string): Promise<void>;
 }
 
+/** Environment variables, as `process.env` holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export interface Io {
   readonly stdin: {
     readonly isTTY: boolean;
@@ -80,7 +83,7 @@ export interface Io {
   };
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Env;
   /** The wall clock in Unix seconds (with milliseconds); `--now` replaces it. */
   now(): number;
   /** A whole file; throws ERR_INPUT_TOO_LARGE past `limit` bytes, ERR_READ_FAILED when unreadable. */

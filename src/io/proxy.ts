@@ -1,4 +1,4 @@
-type Env = Readonly<Record<string, string | undefined>>;
+import type { Env } from './io.js';
 
 /** The first of these variables set to something, and its name. */
 function firstSet(env: Env, names: readonly string[]): { readonly name: string; readonly value: string } | undefined {
