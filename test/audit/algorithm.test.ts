@@ -116,6 +116,10 @@ describe('signature-size', () => {
     expect(hitsOf('signature-size', jws({ alg: 'EdDSA' }, QUIET_CLAIMS, encode(new Uint8Array(114).fill(1))))).toEqual([]);
   });
 
+  it('knows no size for an alg named like an Object member', () => {
+    expect(hitsOf('signature-size', jws({ alg: 'toString' }, QUIET_CLAIMS, encode(new Uint8Array(31).fill(1))))).toEqual([]);
+  });
+
   it('leaves an empty signature to empty-signature', () => {
     expect(hitsOf('signature-size', NULL_SIGNATURE)).toEqual([]);
   });

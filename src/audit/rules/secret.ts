@@ -54,7 +54,7 @@ export const secretRules = [
     advice: 'RFC 7518 §3.2: an HMAC key MUST be at least as long as the hash (32/48/64 bytes); use random bytes.',
     check: ({ token, secret }): RuleHit[] => {
       const key = suppliedSecret(token, secret);
-      const needed = MIN_SECRET_BYTES[token.alg ?? ''];
+      const needed = token.alg !== undefined && Object.hasOwn(MIN_SECRET_BYTES, token.alg) ? MIN_SECRET_BYTES[token.alg] : undefined;
       if (key === null || needed === undefined || key.length >= needed) return [];
       return [{ path: 'secret', evidence: `${key.length} bytes; ${token.alg} needs ${needed}` }];
     },

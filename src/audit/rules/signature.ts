@@ -15,7 +15,7 @@ function ecdsaOf(ctx: AuditContext): EcdsaSignature | null {
 
 function expectedSizes(alg: string | undefined): readonly number[] {
   if (alg === 'EdDSA') return [SIGNATURE_BYTES.Ed25519!, SIGNATURE_BYTES.Ed448!];
-  const size = alg === undefined ? undefined : SIGNATURE_BYTES[alg];
+  const size = alg !== undefined && Object.hasOwn(SIGNATURE_BYTES, alg) ? SIGNATURE_BYTES[alg] : undefined;
   return size === undefined ? [] : [size];
 }
 
