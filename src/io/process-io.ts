@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { InspectError } from '../errors.js';
 import { readFailed, type DocumentCache, type Files, type Io, type OutputStream } from './io.js';
@@ -41,30 +41,66 @@ function readFileUpTo(path: string, limit: number): Uint8Array {
 }
 
 /**
- * stdout or stderr, made on the first write: Node builds a process stream (and
- * loads the net or tty code behind it) when it is first touched, and a run
- * that never writes to stderr should not pay for one.
+ * Whether a descriptor is a terminal, without loading node:tty (and the net
+ * code behind it) for the files, pipes and /dev/null that scripts write to:
+ * only a character device other than /dev/null can be one.
  */
-function output(open: () => NodeJS.WriteStream): OutputStream {
+function isTerminal(fd: number): boolean {
+  if (process.platform !== 'win32') {
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return false;
+    } catch {
+      return false;
+    }
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/**
+ * stdout or stderr, written with writeSync: touching process.stdout makes Node
+ * load its stream code (2-5 ms of start-up), and on Linux the process streams
+ * write files, pipes and terminals synchronously anyway. A pipe left
+ * non-blocking by another process answers EAGAIN; from then on the process
+ * stream, which waits for it, takes the rest.
+ */
+function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
-  const get = (): NodeJS.WriteStream => {
+  let terminal: boolean | undefined;
+  const toStream = (bytes: Uint8Array): void => {
     if (stream === undefined) {
       stream = open();
-      // A reader that went away (`| head -1`) is not an error worth a stack trace.
       stream.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code !== 'EPIPE') throw error;
         closed = true;
       });
     }
-    return stream;
+    stream.write(bytes);
+  };
+  const write = (bytes: Uint8Array): void => {
+    while (bytes.length > 0) {
+      try {
+        bytes = bytes.subarray(writeSync(fd, bytes));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // A reader that went away (`| head -1`), or no descriptor at all (`>&-`): output goes nowhere.
+        if (code === 'EPIPE' || code === 'EBADF') closed = true;
+        else if (code === 'EAGAIN') toStream(bytes);
+        else throw error;
+        return;
+      }
+    }
   };
   return {
-    write: (text) => void (closed || get().write(text)),
-    // Asking the stream itself costs nothing more than the first write will (the
-    // tty or net code behind it), and nothing at all for a stream never used.
+    write(text) {
+      if (closed) return;
+      const bytes = Buffer.from(text, 'utf8');
+      if (stream === undefined) write(bytes);
+      else stream.write(bytes);
+    },
     get isTTY() {
-      return get().isTTY === true;
+      return (terminal ??= isTerminal(fd));
     },
     get closed() {
       return closed;
@@ -101,7 +137,7 @@ export function createProcessIo(): Io {
   return {
     stdin: {
       get isTTY() {
-        return process.stdin.isTTY === true;
+        return isTerminal(0);
       },
       read: (limit) => readStream(process.stdin, limit, 'standard input'),
       stream(stop) {
@@ -109,8 +145,8 @@ export function createProcessIo(): Io {
         return process.stdin;
       },
     },
-    stdout: output(() => process.stdout),
-    stderr: output(() => process.stderr),
+    stdout: output(1, () => process.stdout),
+    stderr: output(2, () => process.stderr),
     env: process.env,
     now: () => Date.now() / 1000,
     async readFile(path, limit) {
