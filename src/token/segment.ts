@@ -1,5 +1,3 @@
-import { decode as decodeBase64url, encode as encodeBase64url } from 'jose/base64url';
-
 /** One dot-separated part of a compact token, decoded leniently and judged strictly. */
 export interface Segment {
   readonly raw: string;
@@ -13,19 +11,27 @@ export interface Segment {
 
 const ALPHABET = /^[A-Za-z0-9_-]*$/;
 
+/**
+ * Node's own base64url codec, native: a scan decodes three segments per token,
+ * several times faster than a JavaScript one. It skips what is not base64url,
+ * so the alphabet and length are checked first, and re-encoding finds the
+ * non-canonical.
+ */
+function decodeBase64url(text: string): Uint8Array {
+  return Buffer.from(text, 'base64url');
+}
+
+function encodeBase64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+}
+
 export function decodeSegment(raw: string): Segment {
   const illegal = !ALPHABET.test(raw);
   // Standard base64 and padding still decode to the intended bytes, so the
   // token can be shown; the illegal-characters finding says what is wrong.
-  const normalised = raw.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  let bytes: Uint8Array | null = null;
-  if (ALPHABET.test(normalised) && normalised.length % 4 !== 1) {
-    try {
-      bytes = decodeBase64url(normalised);
-    } catch {
-      bytes = null;
-    }
-  }
+  const normalised = illegal ? raw.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_') : raw;
+  const decodable = (!illegal || ALPHABET.test(normalised)) && normalised.length % 4 !== 1;
+  const bytes = decodable ? decodeBase64url(normalised) : null;
   const nonCanonical = bytes !== null && encodeBase64url(bytes) !== raw;
   return { raw, bytes, illegal, nonCanonical };
 }
