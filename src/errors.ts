@@ -24,6 +24,8 @@ const CODES = {
   ERR_MALFORMED_TOKEN: EXIT.input,
   ERR_INPUT_TOO_LARGE: EXIT.input,
   ERR_READ_FAILED: EXIT.input,
+  // Not a bug: a full disk or a broken device is for the user to fix, like a file that cannot be read.
+  ERR_WRITE_FAILED: EXIT.input,
   ERR_CLIPBOARD: EXIT.input,
   ERR_BAD_JSON: EXIT.input,
   ERR_BAD_KEY: EXIT.input,

@@ -68,7 +68,9 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
   let terminal: boolean | undefined;
-  const toStream = (bytes: Uint8Array): void => {
+  // A Windows console takes text through the process stream (as UTF-16), not bytes through a descriptor.
+  let direct = process.platform !== 'win32';
+  const viaStream = (bytes: Uint8Array): void => {
     if (stream === undefined) {
       stream = open();
       stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -78,16 +80,26 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
     }
     stream.write(bytes);
   };
-  const write = (bytes: Uint8Array): void => {
+  const viaDescriptor = (bytes: Uint8Array): void => {
     while (bytes.length > 0) {
       try {
         bytes = bytes.subarray(writeSync(fd, bytes));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        // A reader that went away (`| head -1`), or no descriptor at all (`>&-`): output goes nowhere.
-        if (code === 'EPIPE' || code === 'EBADF') closed = true;
-        else if (code === 'EAGAIN') toStream(bytes);
-        else throw error;
+        // A reader that went away (`| head -1`): output goes nowhere.
+        if (code === 'EPIPE') closed = true;
+        else if (code === 'EAGAIN') {
+          direct = false;
+          viaStream(bytes);
+        } else {
+          // Said once; what would follow (a JSON error document) has nowhere to go either.
+          closed = true;
+          throw new InspectError(
+            'ERR_WRITE_FAILED',
+            `cannot write to standard ${fd === 1 ? 'output' : 'error'} (${code ?? 'error'}); check the disk or device it goes to`,
+            { cause: error },
+          );
+        }
         return;
       }
     }
@@ -96,8 +108,8 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
     write(text) {
       if (closed) return;
       const bytes = Buffer.from(text, 'utf8');
-      if (stream === undefined) write(bytes);
-      else stream.write(bytes);
+      if (direct) viaDescriptor(bytes);
+      else viaStream(bytes);
     },
     get isTTY() {
       return (terminal ??= isTerminal(fd));

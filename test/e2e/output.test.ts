@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,6 +37,16 @@ describe('output on a terminal, a file and a pipe', () => {
     const written = readFileSync(file, 'utf8');
     expect(written).toContain('jane.doe@example.com');
     expect(written).not.toContain(ESC);
+  });
+
+  it.runIf(existsSync('/dev/full'))('says once that output cannot be written, as an input-side error (exit 3), not a bug', () => {
+    for (const args of [['decode', TOKEN], ['decode', '--json', TOKEN], ['scan', '--json', join(ROOT, 'examples')]]) {
+      const full = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [BIN, ...args], { env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      closeSync(full);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toBe('jwt-inspect: cannot write to standard output (ENOSPC); check the disk or device it goes to\n');
+    }
   });
 
   it('writes all of a large output to a non-blocking pipe that is read late', async () => {
