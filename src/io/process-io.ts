@@ -74,7 +74,7 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
     if (stream === undefined) {
       stream = open();
       stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
+        if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') throw error;
         closed = true;
       });
     }
@@ -86,8 +86,8 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
         bytes = bytes.subarray(writeSync(fd, bytes));
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        // A reader that went away (`| head -1`): output goes nowhere.
-        if (code === 'EPIPE') closed = true;
+        // A reader that went away (`| head -1`; a socket, as Node's child processes get, resets): output goes nowhere.
+        if (code === 'EPIPE' || code === 'ECONNRESET') closed = true;
         else if (code === 'EAGAIN') {
           direct = false;
           viaStream(bytes);

@@ -120,13 +120,20 @@ class Scan {
     // Counted at once for the progress line, and taken back if the decoder refuses it.
     this.progress.tokens++;
     this.#examining++;
-    this.options.examine(found, from).then(
-      (examination) => this.#settle(first, examination),
-      (error: unknown) => {
+    this.options
+      .examine(found, from)
+      .then(
+        (examination) => this.#settle(first, examination),
+        (error: unknown) => {
+          this.#failure ??= { error };
+          this.#settle(first, null);
+        },
+      )
+      // What the tokens settled were announced to failed (output that cannot be written): the scan stops and throws it.
+      .catch((error: unknown) => {
         this.#failure ??= { error };
-        this.#settle(first, null);
-      },
-    );
+        this.#onSettled?.();
+      });
   }
 
   #settle(sighting: Sighting, examination: Examination | null): void {

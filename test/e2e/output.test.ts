@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hs256 } from '../helpers/tokens.js';
 import { BIN, ROOT } from './run-bin.js';
 
 // stdout and stderr are written with writeSync, and a terminal is told apart without node:tty;
@@ -40,13 +41,28 @@ describe('output on a terminal, a file and a pipe', () => {
   });
 
   it.runIf(existsSync('/dev/full'))('says once that output cannot be written, as an input-side error (exit 3), not a bug', () => {
-    for (const args of [['decode', TOKEN], ['decode', '--json', TOKEN], ['scan', '--json', join(ROOT, 'examples')]]) {
+    for (const args of [['decode', TOKEN], ['decode', '--json', TOKEN], ['scan', '--json', join(ROOT, 'examples')], ['scan', '--jsonl', join(ROOT, 'examples')]]) {
       const full = openSync('/dev/full', 'w');
       const r = spawnSync(process.execPath, [BIN, ...args], { env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
       closeSync(full);
       expect(r.status).toBe(3);
       expect(r.stderr).toBe('jwt-inspect: cannot write to standard output (ENOSPC); check the disk or device it goes to\n');
     }
+  });
+
+  it('ends quietly when a reader goes away with output unread (a socket, as Node gives its child processes, resets)', async () => {
+    const input = join(work, 'reset.log');
+    writeFileSync(input, `${Array.from({ length: 3000 }, (_, i) => `line ${i} Authorization: Bearer ${hs256({ sub: `user-${i}` }, 'output-test-secret-of-32-bytes!!')}`).join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'scan', '--jsonl', '--fail-on', 'none', input], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    // Nothing read: what the child wrote is still queued when our end closes, so its next write meets ECONNRESET.
+    child.stdout.pause();
+    await sleep(300);
+    child.stdout.destroy();
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
   });
 
   it('writes all of a large output to a non-blocking pipe that is read late', async () => {
