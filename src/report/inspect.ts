@@ -78,21 +78,26 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
   const claimsOf = inner ?? decoded;
   const inferred = inferTokenClass(decoded.header, claimsOf.claims);
   const tokenClass = options.profile ?? inferred;
-  const context = {
-    token: decoded,
-    found,
+  const shared = {
     now: options.now,
     skew: options.leeway,
     tokenClass,
     classGiven: options.profile !== undefined,
     lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
     showValues: options.showValues ?? false,
+  };
+  const context = {
+    ...shared,
+    token: decoded,
+    found,
     ...(options.key ? { key: options.key } : {}),
     ...(options.secret ? { secret: options.secret } : {}),
   };
   const findings = sortFindings([
     ...runRules(context, options.ignore),
-    ...(inner ? innerSensitiveData(runRules({ ...context, token: inner }, options.ignore)) : []),
+    // RFC 8725 §3.3: the inner token is validated too, so it is audited as a bare token of its own. How the
+    // outer one was carried (a cookie) and the key or secret given belong to the outer one.
+    ...(inner ? underInner(runRules({ ...shared, token: inner, found: { token: inner.compact, as: 'raw', name: null } }, options.ignore)) : []),
   ]);
   return {
     token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from, as: found.as, name: found.name } },
@@ -106,12 +111,13 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
 }
 
 /**
- * The personal data and credentials a nested token carries, at `inner.` paths:
- * its payload is readable as soon as the outer one is (RFC 7519 §5.2), so
- * decode must mark and --redact must hide it like any other claim.
+ * The findings of a nested token's inner token, at `inner.` paths: its header
+ * and claims are where its alg, lifetime and personal data stand, and its
+ * payload is readable as soon as the outer one is (RFC 7519 §5.2), so decode
+ * must mark and --redact must hide its sensitive claims like any other.
  */
-function innerSensitiveData(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.category === 'sensitive-data').map((f) => ({ ...f, path: f.path === null ? null : `inner.${f.path}` }));
+function underInner(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f, path: f.path === null ? 'inner' : `inner.${f.path}` }));
 }
 
 export function signatureBase64url(token: DecodedToken): string | null {
