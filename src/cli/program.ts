@@ -55,8 +55,16 @@ function rootProgram(cli: Cli): Command {
       writeOut: (s) => cli.io.stdout.write(s),
       writeErr: (s) => cli.io.stderr.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, 'jwt-inspect: ')),
+      // commander would ask process.stdout, which loads Node's stream code for every --help; the help has no colours.
+      getOutHelpWidth: () => cli.io.stdout.columns ?? HELP_WIDTH,
+      getErrHelpWidth: () => cli.io.stderr.columns ?? HELP_WIDTH,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     });
 }
+
+/** The width commander lays help out in when it does not go to a terminal (its own default). */
+const HELP_WIDTH = 80;
 
 /**
  * The operands commander will route argv by, asked of a root program whose
@@ -64,7 +72,7 @@ function rootProgram(cli: Cli): Command {
  * options fail (the real run reports that).
  */
 function probeOperands(cli: Cli, argv: readonly string[]): readonly string[] | null {
-  const sink = { write: () => undefined, isTTY: false, closed: false };
+  const sink = { write: () => undefined, isTTY: false, columns: undefined, closed: false };
   try {
     return rootProgram(newCli({ ...cli.io, stdout: sink, stderr: sink })).parseOptions([...argv]).operands;
   } catch (error) {

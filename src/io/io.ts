@@ -7,6 +7,8 @@ import { InspectError } from '../errors.js';
 export interface OutputStream {
   write(text: string): void;
   readonly isTTY: boolean;
+  /** The terminal's width in characters; undefined when it is not a terminal. */
+  readonly columns: number | undefined;
   /** The reader went away (`| head -1`): further writes go nowhere, and long work may stop. */
   readonly closed: boolean;
 }

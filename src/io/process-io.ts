@@ -114,6 +114,10 @@ function output(fd: 1 | 2, open: () => NodeJS.WriteStream): OutputStream {
     get isTTY() {
       return (terminal ??= isTerminal(fd));
     },
+    get columns() {
+      // Only a terminal has a width, and there Node's stream, which knows it, is worth its cost.
+      return this.isTTY ? open().columns : undefined;
+    },
     get closed() {
       return closed;
     },

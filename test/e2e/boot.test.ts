@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './run-bin.js';
 
 const BOOT = join(ROOT, 'dist', 'boot.cjs');
@@ -34,5 +35,27 @@ describe('the thread pool a scan gets', () => {
 
   it('is what the user chose, when they chose', () => {
     expect(poolOf(['scan', join(ROOT, 'examples')], { UV_THREADPOOL_SIZE: '3' })).toBe('3');
+  });
+});
+
+describe('what a run loads of Node itself', () => {
+  const BIN = join(ROOT, 'bin', 'jwt-inspect.cjs');
+  const hookDir = mkdtempSync(join(tmpdir(), 'jwt-inspect-boot-'));
+  const HOOK = join(hookDir, 'report-modules.cjs');
+  // Written at exit with writeSync, so that the report itself loads no stream.
+  writeFileSync(HOOK, `process.on('exit', () => require('node:fs').writeSync(2, '\\nmodules=' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(',') + '\\n'));`);
+  afterAll(() => rmSync(hookDir, { recursive: true, force: true }));
+  const HEAVY = ['stream', 'net', 'tty', 'crypto'];
+
+  const loaded = (args: string[]): string[] => {
+    const r = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env['PATH'] ?? '' } });
+    const report = /modules=(.*)/.exec(r.stderr)?.[1];
+    if (report === undefined) throw new Error(`no module report: ${r.stderr}`);
+    return report.split(',').filter((m) => HEAVY.includes(m));
+  };
+  const rs256 = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.${'A'.repeat(342)}`;
+
+  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])('%j loads no stream, net, tty or crypto module', (args) => {
+    expect(loaded(args)).toEqual([]);
   });
 });

@@ -57,11 +57,12 @@ export function fakeIo(options: FakeIoOptions = {}): FakeIo {
         stdout += s;
       },
       isTTY: options.stdoutIsTTY ?? false,
+      columns: undefined,
       get closed() {
         return options.stdoutClosesAfter !== undefined && writes >= options.stdoutClosesAfter;
       },
     },
-    stderr: { write: (s) => void (stderr += s), isTTY: options.stderrIsTTY ?? false, closed: false },
+    stderr: { write: (s) => void (stderr += s), isTTY: options.stderrIsTTY ?? false, columns: undefined, closed: false },
     env: options.env ?? {},
     now: () => options.now ?? 1_700_000_000,
     async readFile(path) {
