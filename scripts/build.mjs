@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lazyChildProcess } from './build/lazy-child-process.mjs';
-import { lazyCrypto } from './build/lazy-crypto.mjs';
+import { lazyBuiltins } from './build/lazy-builtins.mjs';
 import { trainingRuns } from './build/training-runs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +26,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   outdir: dist,
   format: 'cjs',
-  plugins: [lazyChildProcess, lazyCrypto],
+  plugins: [lazyChildProcess, lazyBuiltins],
   // Required only for --clipboard/--copy, from node_modules (see process-io.ts).
   external: ['clipboardy'],
   // Code compiled through node:vm cannot use import(); lazy imports become lazy requires.

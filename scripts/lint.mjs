@@ -45,8 +45,9 @@ for (const [file, body] of text) {
 }
 
 // Start-up: what `jwt-inspect <token>` loads before it runs. Heavy modules must be imported lazily.
-// node:fs costs nothing: Node's own module loader has loaded it before any of ours runs.
-const STARTUP_ALLOWED = new Set(['commander', 'chalk', 'node:fs', 'node:fs/promises', 'node:crypto', 'node:module']);
+// node:fs costs nothing: Node's own module loader has loaded it before any of ours runs. node:crypto,
+// node:module and node:tty load on first touch (scripts/build/lazy-builtins.mjs); chalk only for colour.
+const STARTUP_ALLOWED = new Set(['commander', 'chalk', 'node:fs', 'node:fs/promises', 'node:crypto', 'node:module', 'node:tty']);
 const seen = new Set();
 const queue = [join(src, 'cli/main.ts'), join(src, 'io/process-io.ts')];
 while (queue.length > 0) {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import type { Io } from './io.js';
@@ -64,7 +63,8 @@ export function loadBundle(cache: CacheName | null): Bundle {
     ...(cachedData ? { cachedData } : {}),
   });
   const module = { exports: {} as BundleExports };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, __dirname);
+  // boot.cjs sits beside the bundle, so its own require resolves as the bundle's would, without loading node:module.
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, BUNDLE, __dirname);
   return { ...module.exports, codeCache: () => script.createCachedData(), cacheRejected: script.cachedDataRejected };
 }
 
@@ -76,7 +76,7 @@ export function loadBundle(cache: CacheName | null): Bundle {
  */
 function sizeThreadPool(argv: readonly string[]): void {
   if (!argv.includes('scan') || process.env['UV_THREADPOOL_SIZE'] !== undefined) return;
-  const { availableParallelism } = createRequire(__filename)('node:os') as typeof import('node:os');
+  const { availableParallelism } = require('node:os') as typeof import('node:os');
   process.env['UV_THREADPOOL_SIZE'] = String(Math.max(1, availableParallelism() - 1));
 }
 
@@ -90,5 +90,5 @@ export async function run(argv: readonly string[]): Promise<void> {
 /** --debug: stack traces that point into src/, through the bundle's source map (slower to start). */
 function loadForDebugging(): BundleExports {
   process.setSourceMapsEnabled(true);
-  return createRequire(BUNDLE)(BUNDLE) as BundleExports;
+  return require(BUNDLE) as BundleExports;
 }

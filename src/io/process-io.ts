@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isatty } from 'node:tty';
 import { InspectError } from '../errors.js';
 import { readFailed, type DocumentCache, type Files, type Io, type OutputStream } from './io.js';
 
@@ -54,7 +55,7 @@ function isTerminal(fd: number): boolean {
       return false;
     }
   }
-  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+  return isatty(fd);
 }
 
 /**
