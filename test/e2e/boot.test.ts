@@ -45,7 +45,7 @@ describe('what a run loads of Node itself', () => {
   // Written at exit with writeSync, so that the report itself loads no stream.
   writeFileSync(HOOK, `process.on('exit', () => require('node:fs').writeSync(2, '\\nmodules=' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(',') + '\\n'));`);
   afterAll(() => rmSync(hookDir, { recursive: true, force: true }));
-  const HEAVY = ['stream', 'net', 'tty', 'crypto'];
+  const HEAVY = ['stream', 'net', 'tty', 'crypto', 'module'];
 
   const loaded = (args: string[]): string[] => {
     const r = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env['PATH'] ?? '' } });
@@ -55,7 +55,7 @@ describe('what a run loads of Node itself', () => {
   };
   const rs256 = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.${'A'.repeat(342)}`;
 
-  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])('%j loads no stream, net, tty or crypto module', (args) => {
+  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])('%j loads no stream, net, tty, crypto or module module', (args) => {
     expect(loaded(args)).toEqual([]);
   });
 });
