@@ -55,7 +55,7 @@ describe('what a run loads of Node itself', () => {
   };
   const rs256 = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.${'A'.repeat(342)}`;
 
-  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])('%j loads no stream, net, tty, crypto or module module', (args) => {
+  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])('%j loads none of node:stream, net, tty, crypto and module', (args) => {
     expect(loaded(args)).toEqual([]);
   });
 });
