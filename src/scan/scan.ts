@@ -129,7 +129,7 @@ class Scan {
           this.#settle(first, null);
         },
       )
-      // What the tokens settled were announced to failed (output that cannot be written): the scan stops and throws it.
+      // Announcing a settled token failed (output that cannot be written): the scan stops and throws that.
       .catch((error: unknown) => {
         this.#failure ??= { error };
         this.#onSettled?.();
