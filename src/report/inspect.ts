@@ -1,7 +1,7 @@
 import type { KeyFacts } from '../audit/key-facts.js';
 import { DEFAULT_LIFETIMES } from '../audit/rules/lifetime.js';
 import { runRules, sortFindings } from '../audit/run.js';
-import type { Finding, LifetimePolicy } from '../audit/rule.js';
+import type { AuditContext, Finding, LifetimePolicy } from '../audit/rule.js';
 import { inferTokenClass, type TokenClass } from '../audit/token-class.js';
 import { timeReport, type TimeReport } from '../claims/times.js';
 import { decodeToken, nestedToken, type DecodedToken, type TokenKind } from '../token/decode.js';
@@ -78,27 +78,14 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
   const claimsOf = inner ?? decoded;
   const inferred = inferTokenClass(decoded.header, claimsOf.claims);
   const tokenClass = options.profile ?? inferred;
-  const shared = {
-    now: options.now,
-    skew: options.leeway,
-    tokenClass,
-    classGiven: options.profile !== undefined,
-    lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
-    showValues: options.showValues ?? false,
-  };
   const context = {
-    ...shared,
+    ...sharedContext(options, tokenClass),
     token: decoded,
     found,
     ...(options.key ? { key: options.key } : {}),
     ...(options.secret ? { secret: options.secret } : {}),
   };
-  const findings = sortFindings([
-    ...runRules(context, options.ignore),
-    // RFC 8725 §3.3: the inner token is validated too, so it is audited as a bare token of its own. How the
-    // outer one was carried (a cookie) and the key or secret given belong to the outer one.
-    ...(inner ? underInner(runRules({ ...shared, token: inner, found: { token: inner.compact, as: 'raw', name: null } }, options.ignore)) : []),
-  ]);
+  const findings = sortFindings([...runRules(context, options.ignore), ...(inner ? innerFindings(inner, options, tokenClass) : [])]);
   return {
     token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from, as: found.as, name: found.name } },
     ...tokenParts(decoded),
@@ -110,14 +97,29 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
   };
 }
 
+/** What the rules read besides the token and how it was held. */
+function sharedContext(options: InspectOptions, tokenClass: TokenClass): Omit<AuditContext, 'token' | 'found'> {
+  return {
+    now: options.now,
+    skew: options.leeway,
+    tokenClass,
+    classGiven: options.profile !== undefined,
+    lifetimes: options.lifetimes ?? DEFAULT_LIFETIMES,
+    showValues: options.showValues ?? false,
+  };
+}
+
 /**
- * The findings of a nested token's inner token, at `inner.` paths: its header
- * and claims are where its alg, lifetime and personal data stand, and its
- * payload is readable as soon as the outer one is (RFC 7519 §5.2), so decode
- * must mark and --redact must hide its sensitive claims like any other.
+ * The findings of the token inside a nested JWT or a decrypted JWE, at
+ * `inner.` paths. RFC 8725 §3.3: the inner token is validated too, so it is
+ * audited as a bare token of its own; how the outer one was carried (a
+ * cookie) and the key or secret given belong to the outer one. Its payload is
+ * readable as soon as the outer one is (RFC 7519 §5.2), so decode marks and
+ * --redact hides its sensitive claims like any other.
  */
-function underInner(findings: readonly Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, path: f.path === null ? 'inner' : `inner.${f.path}` }));
+export function innerFindings(inner: DecodedToken, options: InspectOptions, tokenClass = options.profile ?? inferTokenClass(inner.header, inner.claims)): Finding[] {
+  const context = { ...sharedContext(options, tokenClass), token: inner, found: { token: inner.compact, as: 'raw' as const, name: null } };
+  return runRules(context, options.ignore).map((f) => ({ ...f, path: f.path === null ? 'inner' : `inner.${f.path}` }));
 }
 
 export function signatureBase64url(token: DecodedToken): string | null {

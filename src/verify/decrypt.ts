@@ -2,7 +2,8 @@ import { compactDecrypt } from 'jose/jwe/compact/decrypt';
 import { JOSEError } from 'jose/errors';
 import { timeReport } from '../claims/times.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
-import { tokenParts, type InspectReport, type TokenParts } from '../report/inspect.js';
+import { sortFindings } from '../audit/run.js';
+import { innerFindings, tokenParts, type InspectReport, type TokenParts } from '../report/inspect.js';
 import { decodeToken, type DecodedToken } from '../token/decode.js';
 import { stringMember } from '../token/json.js';
 import { decodeJsonPart } from '../token/part.js';
@@ -71,7 +72,11 @@ export async function decryptToken(token: DecodedToken, key: DecryptKey): Promis
   return { kind: 'plaintext', parts, authenticated: (SECRET_ALGORITHMS as readonly string[]).includes(alg) };
 }
 
-/** The report with the decrypted contents as its inner token, and its times read from them. */
-export function withInner(report: InspectReport, inner: TokenParts, now: number, leeway: number): InspectReport {
-  return { ...report, inner, time: timeReport(inner.payload, now, leeway) };
+/**
+ * The report with the decrypted contents as its inner token and its times read
+ * from them; a token decrypted from it (a nested JWT) is audited too.
+ */
+export function withInner(report: InspectReport, inner: TokenParts, now: number, leeway: number, token: DecodedToken | null): InspectReport {
+  const findings = token === null ? report.findings : sortFindings([...report.findings, ...innerFindings(token, { now, leeway })]);
+  return { ...report, inner, time: timeReport(inner.payload, now, leeway), findings };
 }

@@ -277,6 +277,8 @@ describe('verify and decode: JWE', () => {
     expect(doc.verification).toMatchObject({ valid: true, alg: 'ES256', key: { source: 'jwks', kid: 'ec-256' } });
     expect(doc.inner).toMatchObject({ header: { alg: 'ES256', kid: 'ec-256' }, payload: { sub: 'user-42' }, signature: { alg: 'ES256', verified: true } });
     expect(doc.time.status).toBe('valid');
+    // The decrypted JWT is audited as a token of its own (RFC 8725 §3.3): an hour is long for an access token.
+    expect(doc.findings).toContainEqual(expect.objectContaining({ id: 'lifetime-too-long', path: 'inner.payload.exp' }));
     const text = await verify(fixtureToken('JWE-nested-ES256'), '--decrypt-key', keyPath('rsa-enc.key.pem'), '--jwks', keyPath('jwks.json'));
     expect(text.out).toMatch(/^VALID: the signature \(ES256\)/);
     expect(text.out).toContain('encrypted (JWE, alg RSA-OAEP-256, enc A256GCM); decrypted below');
@@ -312,6 +314,7 @@ describe('verify and decode: JWE', () => {
     expect(json.inner.payload.sub).toBe('user-42');
     expect(json.inner.signature.verified).toBe(false);
     expect(json.verification).toBeNull();
+    expect(json.findings).toContainEqual(expect.objectContaining({ id: 'no-jti', path: 'inner.payload.jti' }));
     const text = await run(['decode', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('JWE-nested-ES256')]);
     expect(text.out).toMatch(/^UNVERIFIED/);
     expect(text.out).toContain('Decrypted JWE: its contents');
