@@ -171,6 +171,9 @@ describe('decode', () => {
     expect(n.payload).toBeNull();
     expect(n.payloadText).toBe(inner);
     expect(n.inner.payload).toEqual({ sub: 'inner' });
+    // --claim reads the claims --expect reads: the inner token's; --raw payload is the part as it stands.
+    expect((await run(['--claim', 'sub', ...NOW, nested])).out).toBe('inner\n');
+    expect((await run(['--raw', 'payload', ...NOW, nested])).out).toBe(`${inner}\n`);
 
     const text = JSON.parse((await run(['--json', ...NOW, tokenFromText('{"alg":"HS256"}', 'hello')])).out);
     expect(text.payloadText).toBe('hello');

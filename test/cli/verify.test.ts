@@ -315,6 +315,13 @@ describe('verify and decode: JWE', () => {
     expect(json.inner.signature.verified).toBe(false);
     expect(json.verification).toBeNull();
     expect(json.findings).toContainEqual(expect.objectContaining({ id: 'no-jti', path: 'inner.payload.jti' }));
+    const decrypting = ['decode', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.key.pem')];
+    const raw = await run([...decrypting, '--raw', 'payload', fixtureToken('JWE-nested-ES256')]);
+    expect(JSON.parse(raw.out)).toMatchObject({ sub: 'user-42', iss: 'https://issuer.example' });
+    expect((await run([...decrypting, '--claim', 'sub', fixtureToken('JWE-nested-ES256')])).out).toBe('user-42\n');
+    const encrypted = await run(['decode', '--raw', 'payload', fixtureToken('JWE-nested-ES256')]);
+    expect(encrypted.code).toBe(3);
+    expect(encrypted.err).toContain('decrypt it with --decrypt-key');
     const text = await run(['decode', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('JWE-nested-ES256')]);
     expect(text.out).toMatch(/^UNVERIFIED/);
     expect(text.out).toContain('Decrypted JWE: its contents');

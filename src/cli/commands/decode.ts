@@ -6,7 +6,7 @@ import { decodeText } from '../../render/decode-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { toJsonText } from '../../render/json.js';
 import { reportJson } from '../../render/report-json.js';
-import { inspectToken, signatureBase64url, type InspectReport } from '../../report/inspect.js';
+import { inspectToken, signatureBase64url, type InspectReport, type TokenParts } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
 import { addCheckOptions, runChecks, type CheckOptions } from '../check-options.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
@@ -66,7 +66,8 @@ export function decodeCommand(cli: Cli): Command {
       cli.io.stderr.write(failedChecksText(checks));
       if (checks.some((c) => !c.pass)) cli.exitCode = 1;
       if (options.copy) {
-        await cli.io.clipboard.write(report.payload === null ? (report.payloadText ?? '') : toJsonText(report.payload));
+        const parts = payloadParts(report);
+        await cli.io.clipboard.write(parts?.payload ? toJsonText(parts.payload) : (parts?.payloadText ?? ''));
         note(cli, g, 'payload copied to the clipboard');
       }
     });
@@ -79,15 +80,22 @@ function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'head
     const sig = report.signature === null ? null : signatureBase64url(report.decoded);
     if (sig === null) throw new InspectError('ERR_MALFORMED_TOKEN', 'this token has no signature part to print (a JWE, or a redacted copy)');
     out = sig;
-  } else if (report.payload !== null) out = toJsonText(report.payload, 0);
-  else if (report.payloadText !== null) out = escapeTerminal(report.payloadText);
-  else if (report.payloadBase64url !== null) out = report.payloadBase64url;
-  else throw new InspectError('ERR_MALFORMED_TOKEN', 'the payload of a JWE is encrypted; decrypt it with --decrypt-key');
+  } else {
+    const parts = payloadParts(report);
+    if (parts === null) throw new InspectError('ERR_MALFORMED_TOKEN', 'the payload of a JWE is encrypted; decrypt it with --decrypt-key');
+    out = parts.payload !== null ? toJsonText(parts.payload, 0) : parts.payloadText !== null ? escapeTerminal(parts.payloadText) : (parts.payloadBase64url ?? '');
+  }
   if (!g.quiet) cli.io.stdout.write(`${out}\n`);
 }
 
+/** Whose payload --raw payload and --copy give: a JWE's decrypted contents (null until decrypted), else the token's own. */
+function payloadParts(report: InspectReport): TokenParts | null {
+  return report.token.kind === 'JWE' ? report.inner : report;
+}
+
 function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: string): void {
-  const node = resolvePath(claimPathOption('--claim', text), report.header, report.payload);
+  // The claims --expect reads: those of the inner token when nested or decrypted.
+  const node = resolvePath(claimPathOption('--claim', text), report.header, report.inner?.payload ?? report.payload);
   if (node === undefined) {
     cli.io.stderr.write(`jwt-inspect: no claim ${escapeTerminal(text)} in the token\n`);
     cli.exitCode = 1;
