@@ -8,7 +8,8 @@ import { hs256 } from '../helpers/tokens.js';
 import { BIN, ROOT } from './run-bin.js';
 
 // stdout and stderr are written with writeSync, and a terminal is told apart without node:tty;
-// these run the binary against a real pseudo-terminal, a file and a non-blocking pipe.
+// these run the binary against a real pseudo-terminal, a file, a full device, a socket that
+// resets and a non-blocking pipe.
 const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
