@@ -6,7 +6,7 @@ import { AT_FIXTURE_TIME, FIXTURES, fixtureToken, keyPath, keyText } from '../ve
 async function run(argv: string[], options: FakeIoOptions = {}) {
   const io = fakeIo(options);
   const code = await main(argv, io);
-  return { code, out: io.out(), err: io.err() };
+  return { code, out: io.out(), err: io.err(), clipboard: io.clipboardText() };
 }
 
 /** verify at the fixture time, with the text report unless --json is added. */
@@ -319,6 +319,8 @@ describe('verify and decode: JWE', () => {
     const raw = await run([...decrypting, '--raw', 'payload', fixtureToken('JWE-nested-ES256')]);
     expect(JSON.parse(raw.out)).toMatchObject({ sub: 'user-42', iss: 'https://issuer.example' });
     expect((await run([...decrypting, '--claim', 'sub', fixtureToken('JWE-nested-ES256')])).out).toBe('user-42\n');
+    const copied = await run([...decrypting, '--copy', '-q', fixtureToken('JWE-nested-ES256')]);
+    expect(JSON.parse(copied.clipboard)).toMatchObject({ sub: 'user-42' });
     const encrypted = await run(['decode', '--raw', 'payload', fixtureToken('JWE-nested-ES256')]);
     expect(encrypted.code).toBe(3);
     expect(encrypted.err).toContain('decrypt it with --decrypt-key');
