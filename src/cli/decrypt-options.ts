@@ -42,5 +42,5 @@ export async function decryptForDecode(cli: Cli, g: GlobalOptions, report: Inspe
   const { decryptToken, withInner } = await import('../verify/decrypt.js');
   const decrypted = await decryptToken(report.decoded, key);
   if (decrypted.kind === 'failed') throw new InspectError('ERR_BAD_KEY', `cannot decrypt the JWE: ${decrypted.error.message} [${decrypted.error.code}]`);
-  return withInner(report, decrypted.parts, g.now, g.leeway, decrypted.kind === 'nested' ? decrypted.token : null);
+  return withInner(report, decrypted, g.now, g.leeway);
 }

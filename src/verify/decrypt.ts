@@ -2,6 +2,7 @@ import { compactDecrypt } from 'jose/jwe/compact/decrypt';
 import { JOSEError } from 'jose/errors';
 import { timeReport } from '../claims/times.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
+import type { Category } from '../audit/rule.js';
 import { sortFindings } from '../audit/run.js';
 import { innerFindings, tokenParts, type InspectReport, type TokenParts } from '../report/inspect.js';
 import { decodeToken, type DecodedToken } from '../token/decode.js';
@@ -31,7 +32,16 @@ export type Decrypted =
   | { readonly kind: 'failed'; readonly error: VerificationError }
   /** A nested JWT (RFC 7519 §5.2): the inner token still needs its own signature check. */
   | { readonly kind: 'nested'; readonly token: DecodedToken; readonly parts: TokenParts }
-  | { readonly kind: 'plaintext'; readonly parts: TokenParts; readonly authenticated: boolean };
+  | {
+      readonly kind: 'plaintext';
+      readonly parts: TokenParts;
+      readonly authenticated: boolean;
+      /** The JWE with its decrypted claims in place of the ciphertext, for the rules that read claims; null when they are not a JSON object. */
+      readonly readable: DecodedToken | null;
+    };
+
+/** A JWE that decrypted. */
+export type Opened = Exclude<Decrypted, { readonly kind: 'failed' }>;
 
 function nested(text: string | null): DecodedToken | null {
   if (text === null) return null;
@@ -69,14 +79,26 @@ export async function decryptToken(token: DecodedToken, key: DecryptKey): Promis
     signature: null,
   };
   const alg = stringMember(token.header, 'alg') ?? '';
-  return { kind: 'plaintext', parts, authenticated: (SECRET_ALGORITHMS as readonly string[]).includes(alg) };
+  const readable = claims === null ? null : { ...token, payloadPart: part, claims, payloadBytes: plaintext };
+  return { kind: 'plaintext', parts, authenticated: (SECRET_ALGORITHMS as readonly string[]).includes(alg), readable };
 }
 
+/** The rules that read claims: a JWE's header was audited with the JWE itself. */
+const CLAIM_CATEGORIES: ReadonlySet<Category> = new Set(['lifetime', 'sensitive-data']);
+
 /**
- * The report with the decrypted contents as its inner token and its times read
- * from them; a token decrypted from it (a nested JWT) is audited too.
+ * The report of a JWE that decrypted: its contents as the inner token (`parts`,
+ * by default as decrypted), its times read from them, and the findings of
+ * what it holds: a nested JWT is audited as a token of its own, claims by the
+ * rules about claims.
  */
-export function withInner(report: InspectReport, inner: TokenParts, now: number, leeway: number, token: DecodedToken | null): InspectReport {
-  const findings = token === null ? report.findings : sortFindings([...report.findings, ...innerFindings(token, { now, leeway })]);
-  return { ...report, inner, time: timeReport(inner.payload, now, leeway), findings };
+export function withInner(report: InspectReport, opened: Opened, now: number, leeway: number, parts: TokenParts = opened.parts): InspectReport {
+  const options = { now, leeway };
+  const held =
+    opened.kind === 'nested'
+      ? innerFindings(opened.token, options)
+      : opened.readable === null
+        ? []
+        : innerFindings(opened.readable, options).filter((f) => CLAIM_CATEGORIES.has(f.category));
+  return { ...report, inner: parts, time: timeReport(parts.payload, now, leeway), findings: sortFindings([...report.findings, ...held]) };
 }

@@ -63,7 +63,7 @@ export async function verifyReport({ report, keys, decryptKey, algorithms, polic
     const signed = await checkSignature(inner.compact, inner.header, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms);
     const errors = signatureThenClaims(signed, checkClaims(inner.header, inner.claims, policy));
     const parts = markVerified(decrypted.parts, signed.error === null);
-    return { report: withInner(report, parts, policy.now, policy.leeway, inner), verification: verification(errors, { alg: inner.alg ?? null, key: signed.key }) };
+    return { report: withInner(report, decrypted, policy.now, policy.leeway, parts), verification: verification(errors, { alg: inner.alg ?? null, key: signed.key }) };
   }
 
   const alg = stringMember(report.header, 'alg') ?? '(none)';
@@ -74,5 +74,5 @@ export async function verifyReport({ report, keys, decryptKey, algorithms, polic
   };
   const errors = [...(decrypted.authenticated ? [] : [unauthenticated]), ...checkClaims(report.header, decrypted.parts.payload, policy)];
   const key = decrypted.authenticated ? { source: 'secret' as const, kid: stringMember(report.header, 'kid') ?? null, thumbprint: null, description: `the decryption secret (${alg})` } : null;
-  return { report: withInner(report, decrypted.parts, policy.now, policy.leeway, null), verification: verification(errors, { alg, key }) };
+  return { report: withInner(report, decrypted, policy.now, policy.leeway), verification: verification(errors, { alg, key }) };
 }

@@ -321,6 +321,11 @@ describe('verify and decode: JWE', () => {
     expect((await run([...decrypting, '--claim', 'sub', fixtureToken('JWE-nested-ES256')])).out).toBe('user-42\n');
     const copied = await run([...decrypting, '--copy', '-q', fixtureToken('JWE-nested-ES256')]);
     expect(JSON.parse(copied.clipboard)).toMatchObject({ sub: 'user-42' });
+    // Claims (not a JWT) are audited by the rules about claims; the JWE's header was audited already.
+    const claims = JSON.parse((await run(['decode', '--json', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.private.jwk.json'), fixtureToken('JWE-RSA-claims')])).out);
+    const paths = claims.findings.map((f: { id: string; path: string }) => `${f.id} ${f.path}`);
+    expect(paths).toContain('lifetime-too-long inner.payload.exp');
+    expect(paths.filter((p: string) => p.includes('inner.header'))).toEqual([]);
     const encrypted = await run(['decode', '--raw', 'payload', fixtureToken('JWE-nested-ES256')]);
     expect(encrypted.code).toBe(3);
     expect(encrypted.err).toContain('decrypt it with --decrypt-key');
