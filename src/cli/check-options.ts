@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { freshCheck, maxTtlCheck, type CheckResult } from '../claims/checks.js';
 import { evaluateExpectation, ExpectSyntaxError, parseExpectation, type Expectation } from '../claims/expect.js';
-import type { InspectReport } from '../report/inspect.js';
+import { trustedClaims, type InspectReport } from '../report/inspect.js';
 import { durationArg } from './parsers.js';
 
 export interface CheckOptions {
@@ -35,7 +35,7 @@ export function addCheckOptions(cmd: Command): Command {
 
 /** The outcome of each check asked for; they read the claims of the inner token when there is one (a decrypted JWE, a nested JWT). */
 export function runChecks(report: InspectReport, o: CheckOptions, now: number): CheckResult[] {
-  const claims = report.inner?.payload ?? report.payload;
+  const claims = trustedClaims(report);
   const checks = (o.expect ?? []).map((e) => evaluateExpectation(e, report.header, claims, now));
   if (o.fresh) checks.push(freshCheck(report.time));
   if (o.maxTtl !== undefined) checks.push(maxTtlCheck(report.time, o.maxTtl));

@@ -122,6 +122,11 @@ export function innerFindings(inner: DecodedToken, options: InspectOptions, toke
   return runRules(context, options.ignore).map((f) => ({ ...f, path: f.path === null ? 'inner' : `inner.${f.path}` }));
 }
 
+/** The claims that are trusted once the token is: the inner token's when nested or decrypted (RFC 7519 §7.2), else its own. */
+export function trustedClaims(report: InspectReport): JsonObject | null {
+  return report.inner?.payload ?? report.payload;
+}
+
 export function signatureBase64url(token: DecodedToken): string | null {
   return token.signature === null ? null : encodeSegment(token.signature);
 }

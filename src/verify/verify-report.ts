@@ -2,7 +2,7 @@ import { usageError } from '../errors.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
 import type { KeySet } from '../keys/key.js';
 import { KEY_OPTIONS } from '../keys/spec.js';
-import type { InspectReport, TokenParts } from '../report/inspect.js';
+import { trustedClaims, type InspectReport, type TokenParts } from '../report/inspect.js';
 import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
 import { decryptToken, withInner } from './decrypt.js';
@@ -51,7 +51,7 @@ export async function verifyReport({ report, keys, decryptKey, algorithms, polic
   if (report.token.kind !== 'JWE') {
     const signed = await checkSignature(report.decoded.compact, report.header, requireKeys(keys, 'verify checks a signature'), algorithms);
     // A nested JWS carries its claims in the inner token, which the outer signature covers.
-    const errors = signatureThenClaims(signed, checkClaims(report.header, report.inner?.payload ?? report.payload, policy));
+    const errors = signatureThenClaims(signed, checkClaims(report.header, trustedClaims(report), policy));
     return { report: markVerified(report, signed.error === null), verification: verification(errors, { alg: report.decoded.alg ?? null, key: signed.key }) };
   }
   if (decryptKey === null) throw usageError('the token is a JWE (encrypted); decrypt it with --decrypt-key <path> or --decrypt-secret-env <VAR>');

@@ -6,7 +6,7 @@ import { decodeText } from '../../render/decode-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { toJsonText } from '../../render/json.js';
 import { reportJson } from '../../render/report-json.js';
-import { inspectToken, signatureBase64url, type InspectReport, type TokenParts } from '../../report/inspect.js';
+import { inspectToken, signatureBase64url, trustedClaims, type InspectReport, type TokenParts } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
 import { addCheckOptions, runChecks, type CheckOptions } from '../check-options.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
@@ -94,8 +94,8 @@ function payloadParts(report: InspectReport): TokenParts | null {
 }
 
 function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: string): void {
-  // The claims --expect reads: those of the inner token when nested or decrypted.
-  const node = resolvePath(claimPathOption('--claim', text), report.header, report.inner?.payload ?? report.payload);
+  // The claims --expect reads.
+  const node = resolvePath(claimPathOption('--claim', text), report.header, trustedClaims(report));
   if (node === undefined) {
     cli.io.stderr.write(`jwt-inspect: no claim ${escapeTerminal(text)} in the token\n`);
     cli.exitCode = 1;
