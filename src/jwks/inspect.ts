@@ -1,6 +1,7 @@
 import { severityRank, type Finding } from '../audit/rule.js';
 import type { InspectError } from '../errors.js';
 import { isRecord, NOT_A_JWKS } from '../keys/jwk.js';
+import { PUBLIC_MEMBERS } from '../keys/public-key.js';
 import { inspectKey, type JwksKey } from './key-info.js';
 import { jwksFinding } from './rules.js';
 
@@ -43,7 +44,8 @@ function duplicateKids(keys: readonly JwksKey[]): Finding[] {
 
 /** List the keys of a set and flag bad ones, as of `now` (certificate validity). */
 export async function inspectJwks(entries: readonly unknown[], source: string, now: number): Promise<JwksReport> {
-  const inspected = await Promise.all(entries.map((entry, i) => inspectKey(entry, i, now)));
+  const amongPublicKeys = entries.some((entry) => isRecord(entry) && typeof entry['kty'] === 'string' && Object.hasOwn(PUBLIC_MEMBERS, entry['kty']));
+  const inspected = await Promise.all(entries.map((entry, i) => inspectKey(entry, i, now, amongPublicKeys)));
   const keys = inspected.map((k) => k.key);
   const findings = [
     ...(entries.length === 0 ? [jwksFinding('jwks-empty', { evidence: '"keys": []' })] : []),

@@ -7,6 +7,7 @@ import { isRecord, keyFromJwk, secretMembers, stringOrNull, type JsonRecord } fr
 import type { CertificateInfo, VerificationKey } from '../keys/key.js';
 import { certificateInfo } from '../keys/pem.js';
 import { publicKeyFrom } from '../keys/public-key.js';
+import { rsaFlaw } from '../keys/rsa-weakness.js';
 import { MIN_RSA_BITS } from '../verify/algorithms.js';
 import { jwksFinding } from './rules.js';
 
@@ -42,6 +43,9 @@ async function readKey(jwk: JsonRecord, path: string, findings: Finding[]): Prom
   }
   if (key.type === 'secret') return { bits: key.bytes.byteLength * 8, thumbprint: await calculateJwkThumbprint({ kty: 'oct', k: stringOrNull(jwk['k'])! }), key };
   if (key.bits !== null && key.bits < MIN_RSA_BITS) findings.push(jwksFinding('jwks-weak-rsa', { path, evidence: `${key.bits} bits` }));
+  // The flaw on its own, not key.weakness: a short key with e = 1 is both too short and forgeable.
+  const flaw = key.jwk.kty === 'RSA' ? rsaFlaw(key.jwk.n!, key.jwk.e!) : null;
+  if (flaw !== null) findings.push(jwksFinding('jwks-broken-rsa-key', { path, evidence: flaw }));
   return { bits: key.bits, thumbprint: key.thumbprint, key };
 }
 
@@ -73,8 +77,11 @@ async function readCertificate(jwk: JsonRecord, path: string, key: VerificationK
   return { subject: info.subject, notBefore: info.notBefore, notAfter: info.notAfter };
 }
 
-/** What one entry of a key set is, and what is wrong with it on its own. */
-export async function inspectKey(entry: unknown, index: number, now: number): Promise<KeyInspection> {
+/** Said of an oct key published beside public ones, where verifiers expect nothing but public keys. */
+const SECRET_AMONG_PUBLIC = 'the set also holds public keys: a verifier that picks its key by kid may be led to check an HMAC token against this secret, which anyone who reads the set knows';
+
+/** What one entry of a key set is, and what is wrong with it; `amongPublicKeys`: the set holds RSA, EC or OKP keys. */
+export async function inspectKey(entry: unknown, index: number, now: number, amongPublicKeys: boolean): Promise<KeyInspection> {
   const path = `keys[${index}]`;
   const findings: Finding[] = [];
   if (!isRecord(entry)) {
@@ -82,7 +89,10 @@ export async function inspectKey(entry: unknown, index: number, now: number): Pr
     return { key: { kid: null, kty: null, alg: null, use: null, crv: null, bits: null, thumbprint: null, certificate: null }, findings };
   }
   const secret = secretMembers(entry).map((name) => (name === 'k' ? 'k (a shared HMAC secret)' : name));
-  if (secret.length > 0) findings.push(jwksFinding('jwks-private-key', { path, evidence: secret.join(', ') }));
+  if (secret.length > 0) {
+    const note = amongPublicKeys && entry['kty'] === 'oct' ? SECRET_AMONG_PUBLIC : undefined;
+    findings.push(jwksFinding('jwks-private-key', { path, evidence: secret.join(', '), note }));
+  }
   const { bits, thumbprint, key } = await readKey(entry, path, findings);
   const certificate = await readCertificate(entry, path, key, now, findings);
   const kid = stringOrNull(entry['kid']);

@@ -9,6 +9,13 @@ export const JWKS_RULES = {
     title: 'Private key material in a published key set',
     advice: 'Remove the private members (d, p, q, dp, dq, qi, oth; k of an oct key) now, and replace the key: anyone who fetched the set can sign tokens.',
   },
+  'jwks-broken-rsa-key': {
+    id: 'jwks-broken-rsa-key',
+    severity: 'critical',
+    category: 'key',
+    title: 'Broken RSA key: bad public exponent or ROCA fingerprint',
+    advice: 'Remove the key and rotate to one from a sound generator (odd e ≥ 3, usually 65537: RFC 8017 §3.1; not Infineon RSALib: CVE-2017-15361); distrust every token it verified.',
+  },
   'jwks-weak-rsa': {
     id: 'jwks-weak-rsa',
     severity: 'high',

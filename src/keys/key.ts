@@ -21,6 +21,8 @@ export interface PublicKey extends KeyMetadata {
   readonly description: string;
   /** The RSA modulus length in bits; null for other key types. */
   readonly bits: number | null;
+  /** Why this RSA key must verify nothing, whatever its size (a forgeable exponent, ROCA); null for a sound key and other key types. */
+  readonly weakness: string | null;
 }
 
 /** An HMAC secret; its bytes never reach any output. */

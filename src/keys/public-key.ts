@@ -3,6 +3,7 @@ import type { JWK } from 'jose';
 import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import { NO_METADATA, type KeyMetadata, type PublicKey } from './key.js';
 import { badKey } from './key-errors.js';
+import { rsaFlaw } from './rsa-weakness.js';
 
 /** The members RFC 7638 §3.2 hashes, which are also all a verifier needs (RFC 7518 §6). */
 export const PUBLIC_MEMBERS: Record<string, readonly string[]> = {
@@ -33,5 +34,6 @@ export async function publicKeyFrom(key: KeyObject, origin: string, metadata: Ke
   const all = exported as Record<string, unknown>;
   const jwk = Object.fromEntries(members.filter((m) => all[m] !== undefined).map((m) => [m, all[m]])) as JWK;
   const bits = pub.asymmetricKeyDetails?.modulusLength ?? null;
-  return { type: 'public', ...metadata, jwk, thumbprint: await calculateJwkThumbprint(jwk, 'sha256'), description: describe(jwk, bits), bits };
+  const weakness = jwk.kty === 'RSA' ? rsaFlaw(jwk.n!, jwk.e!) : null;
+  return { type: 'public', ...metadata, jwk, thumbprint: await calculateJwkThumbprint(jwk, 'sha256'), description: describe(jwk, bits), bits, weakness };
 }

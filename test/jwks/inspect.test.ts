@@ -40,6 +40,7 @@ describe('inspectJwks', () => {
     const evidence = Object.fromEntries(findings.map((f) => [`${f.id} ${f.path}`, f.evidence]));
     expect(evidence['jwks-private-key keys[1]']).toBe('d, p, q, dp, dq, qi');
     expect(evidence['jwks-private-key keys[5]']).toBe('k (a shared HMAC secret)');
+    expect(findings.filter((f) => f.note !== null).map((f) => [f.path, f.note])).toEqual([['keys[5]', expect.stringMatching(/^the set also holds public keys: /)]]);
     expect(evidence['jwks-weak-rsa keys[0]']).toBe('1024 bits');
     expect(evidence['jwks-certificate-validity keys[6].x5c[0]']).toMatch(/^expired 20\d\d-.* ago\)$/);
     expect(evidence['jwks-bad-certificate keys[7].x5c[0]']).toMatch(/^the certificate is for another key \(thumbprint [\w-]{43}\)$/);
