@@ -62,19 +62,33 @@ export function helpForMissingInput(cli: Cli, cmd: Command): void {
 export interface LoadedToken {
   readonly found: FoundToken;
   readonly from: SourceFrom;
+  /** How many tokens the input held. */
+  readonly count: number;
 }
 
 /**
- * Pick the token in the input text; with several and no `--pick`, a note on
- * stderr says which one was used. Throws ERR_NO_TOKEN.
+ * What to do with several tokens and no `--pick`: `first`, with a note on
+ * stderr, where the output is for reading; `refuse` where a verdict gates a
+ * script, since a verdict on the first says nothing of the others.
  */
-export function pickFromInput(cli: Cli, g: GlobalOptions, input: InputText, pick: string | undefined): LoadedToken {
+export type SeveralTokens = 'first' | 'refuse';
+
+/** `1: bearer`, `2: cookie session`: the tokens of an input, as --pick can name them. */
+function listed(all: readonly FoundToken[]): string {
+  return all.map((f, i) => `${i + 1}: ${f.as}${f.name === null ? '' : ` ${f.name}`} ${f.token.slice(0, 16)}…`).join(', ');
+}
+
+/** Pick the token in the input text. Throws ERR_NO_TOKEN, or ERR_SEVERAL_TOKENS. */
+export function pickFromInput(cli: Cli, g: GlobalOptions, input: InputText, pick: string | undefined, several: SeveralTokens = 'first'): LoadedToken {
   const picked = pickToken(input.text, pick);
   if (picked.count > 1 && pick === undefined) {
+    if (several === 'refuse') {
+      throw new InspectError('ERR_SEVERAL_TOKENS', `the input holds ${picked.count} tokens (${listed(picked.all)}); a verdict is about one token: choose it with --pick <name or number>`);
+    }
     const names = picked.all.map((f) => f.name ?? f.as);
-    note(cli, g, `the input holds ${picked.count} tokens (${names.join(', ')}); using the first, ${names[0]}; choose with --pick <name>`);
+    note(cli, g, `the input holds ${picked.count} tokens (${names.join(', ')}); using the first, ${names[0]}; choose with --pick <name or number>`);
   }
-  return { found: picked.found, from: input.from };
+  return { found: picked.found, from: input.from, count: picked.count };
 }
 
 /** Read the input and pick the token in it. Null when there was no input. */
@@ -83,9 +97,10 @@ export async function loadToken(
   g: GlobalOptions,
   arg: string | undefined,
   options: SourceOptions & { readonly pick?: string },
+  several: SeveralTokens = 'first',
 ): Promise<LoadedToken | null> {
   const input = await readTokenInput(cli, arg, options);
-  return input === null ? null : pickFromInput(cli, g, input, options.pick);
+  return input === null ? null : pickFromInput(cli, g, input, options.pick, several);
 }
 
 /** The options every token-reading command takes. */
@@ -93,5 +108,5 @@ export function addSourceOptions(cmd: Command): Command {
   return cmd
     .option('-f, --file <path>', 'read the input from a file')
     .option('-c, --clipboard', 'read the input from the system clipboard')
-    .option('--pick <name>', 'when the input holds several tokens, take the one with this cookie, parameter or JSON key name');
+    .option('--pick <name>', 'when the input holds several tokens, take the one with this cookie, parameter or JSON key name, or at this position (1, 2, ...)');
 }

@@ -15,5 +15,8 @@ export async function loadKeys(cli: Cli, g: GlobalOptions, spec: KeySpec, o: Key
   }
   const keys = await loadKeySet(cli.io, spec, await remoteOptions(cli, g, o));
   for (const message of keys.notes) note(cli, g, message);
+  for (const key of keys.keys) {
+    if (key.type === 'public' && key.weakness !== null) note(cli, g, `warning: ${keys.origin}${key.kid === null ? '' : ` kid ${JSON.stringify(key.kid)}`}: this key verifies nothing: ${key.weakness}`);
+  }
   return keys;
 }

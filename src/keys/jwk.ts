@@ -23,7 +23,8 @@ export function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function metadataOf(jwk: JsonRecord): KeyMetadata {
+/** What a JWK says of its own use (RFC 7517 §4): members of the wrong type count as absent. */
+export function metadataOf(jwk: JsonRecord): KeyMetadata {
   const ops = jwk['key_ops'];
   return {
     kid: stringOrNull(jwk['kid']),

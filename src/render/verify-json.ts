@@ -10,5 +10,6 @@ export function verificationJson(v: Verification): Printable {
     key: v.key === null ? null : { source: v.key.source, kid: v.key.kid, thumbprint: v.key.thumbprint },
     error: errors[0] ?? null,
     errors,
+    warnings: v.warnings.map((w) => ({ code: w.code, message: w.message })),
   };
 }

@@ -31,15 +31,23 @@ function certificateLine(cert: CertificateInfo, now: number, theme: Theme): stri
   return `  ${'certificate'.padEnd(12)}${escapeTerminal(cert.subject)}, valid ${cert.notBefore} to ${cert.notAfter}${status}`;
 }
 
-/** The verdict at the top, in words a hurried reader cannot miss, then every failure and the key used. */
+function validLine(v: Verification, theme: Theme): string {
+  const checked = `the signature${v.alg === null ? '' : ` (${escapeTerminal(v.alg)})`} checks out and every claim check passed.`;
+  const weak = v.warnings.find((w) => w.code === 'weak-key');
+  // A short key is the one thing a reader of the first line must not miss: the verdict is only as good as the key.
+  return weak === undefined ? `${theme.good('VALID')}: ${checked}` : `${theme.warn('VALID, but')} ${escapeTerminal(weak.message)}. Otherwise ${checked}`;
+}
+
+/** The verdict at the top, in words a hurried reader cannot miss, then every failure, every warning and the key used. */
 function verdictLines(v: Verification, keys: KeySet | null, now: number, theme: Theme): string[] {
   const lines =
     v.errors.length === 0
-      ? [`${theme.good('VALID')}: the signature${v.alg === null ? '' : ` (${escapeTerminal(v.alg)})`} checks out and every claim check passed.`]
+      ? [validLine(v, theme)]
       : [
           `${theme.bad('INVALID')}: do not trust this token. ${v.errors.length === 1 ? '1 check' : `${v.errors.length} checks`} failed:`,
           ...v.errors.map((e) => `  ${theme.bad('✗')} ${subject(e).padEnd(11)} ${escapeTerminal(e.message)} ${theme.dim(`[${e.code}]`)}`),
         ];
+  lines.push(...v.warnings.map((w) => `  ${theme.warn('!')} ${'warning'.padEnd(11)} ${escapeTerminal(w.message)} ${theme.dim(`[${w.code}]`)}`));
   lines.push(keyLine(v.key, keys, theme));
   if (keys?.certificate) lines.push(certificateLine(keys.certificate, now, theme));
   return lines;

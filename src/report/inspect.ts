@@ -15,6 +15,8 @@ export interface TokenSource {
   readonly from: SourceFrom;
   readonly as: FoundAs;
   readonly name: string | null;
+  /** How many tokens the input held (one was chosen, first or by --pick). */
+  readonly count: number;
 }
 
 export interface SignatureInfo {
@@ -71,7 +73,7 @@ export function tokenParts(token: DecodedToken): TokenParts {
 }
 
 /** Decode a found token and run the rules over it: the data behind decode and audit. */
-export function inspectToken(found: FoundToken, from: SourceFrom, options: InspectOptions): InspectReport {
+export function inspectToken(found: FoundToken, input: { readonly from: SourceFrom; readonly count: number }, options: InspectOptions): InspectReport {
   const decoded = decodeToken(found.token);
   const inner = nestedToken(decoded);
   // The lifetime and class rules read the claims that will be trusted: the inner ones when nested.
@@ -87,7 +89,7 @@ export function inspectToken(found: FoundToken, from: SourceFrom, options: Inspe
   };
   const findings = sortFindings([...runRules(context, options.ignore), ...(inner ? innerFindings(inner, options, tokenClass) : [])]);
   return {
-    token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from, as: found.as, name: found.name } },
+    token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from: input.from, as: found.as, name: found.name, count: input.count } },
     ...tokenParts(decoded),
     time: timeReport(claimsOf.claims, options.now, options.leeway),
     findings,

@@ -18,7 +18,7 @@ export function tokenExaminer(inspect: InspectOptions, verify: VerifyToken | nul
   return async (found, from) => {
     let report: InspectReport;
     try {
-      report = inspectToken(found, from, inspect);
+      report = inspectToken(found, { from, count: 1 }, inspect);
     } catch (error) {
       if (!(error instanceof InspectError)) throw error;
       return null;

@@ -81,10 +81,18 @@ function objectOrNull(node: JsonNode | null): JsonObject | null {
   return node?.type === 'object' ? node : null;
 }
 
+/**
+ * Does the header say the payload is a JWT (RFC 7519 §5.2)? Media type names
+ * are case-insensitive and may omit `application/` (RFC 7515 §4.1.10).
+ */
+export function declaresNestedJwt(header: JsonObject): boolean {
+  const cty = stringMember(header, 'cty')?.toLowerCase();
+  return cty === 'jwt' || cty === 'application/jwt';
+}
+
 /** The nested token of a `cty: JWT` JWS, when its payload is one (RFC 7519 §5.2). */
 export function nestedToken(token: DecodedToken): DecodedToken | null {
-  const cty = stringMember(token.header, 'cty');
-  if (cty === undefined || cty.toUpperCase() !== 'JWT' || !token.payloadPart?.text) return null;
+  if (!declaresNestedJwt(token.header) || !token.payloadPart?.text) return null;
   try {
     return decodeToken(token.payloadPart.text.trim());
   } catch {

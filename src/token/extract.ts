@@ -183,12 +183,13 @@ export function pickToken(input: string, pick?: string): Picked {
     );
   }
   if (pick === undefined) return { found: all[0]!, count: all.length, all };
-  const chosen = all.find((f) => f.name === pick);
+  // A name first; a number picks by position (1 is the first), for tokens that have no name.
+  const chosen = all.find((f) => f.name === pick) ?? (/^[1-9]\d*$/.test(pick) ? all[Number(pick) - 1] : undefined);
   if (!chosen) {
     const names = [...new Set(all.map((f) => f.name).filter((n): n is string => n !== null))];
     throw new InspectError(
       'ERR_NO_TOKEN',
-      `no token named '${pick}' in the input; ${names.length > 0 ? `names found: ${names.join(', ')}` : 'the tokens found have no names'}`,
+      `no token named '${pick}' in the input; ${names.length > 0 ? `names found: ${names.join(', ')}` : 'the tokens found have no names'}; a number from 1 to ${all.length} picks by position`,
     );
   }
   return { found: chosen, count: all.length, all };

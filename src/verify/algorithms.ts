@@ -1,10 +1,12 @@
-import type { PublicKey, VerificationKey } from '../keys/key.js';
+import type { KeyMetadata, PublicKey, VerificationKey } from '../keys/key.js';
 
 interface AlgorithmSpec {
   /** The JWK key type the algorithm needs (RFC 7518 §6, RFC 8037 §2). */
   readonly kty: 'oct' | 'RSA' | 'EC' | 'OKP';
   readonly crv?: string;
   readonly family: string;
+  /** The hash the algorithm uses (RFC 7518 §3.2 to §3.5); null for EdDSA, whose curve fixes it. */
+  readonly hash: 'SHA-256' | 'SHA-384' | 'SHA-512' | null;
 }
 
 /**
@@ -12,20 +14,20 @@ interface AlgorithmSpec {
  * RFC 7518 §3.1, RFC 8037 §3.1 (EdDSA) and RFC 9864 (Ed25519).
  */
 export const JWS_ALGORITHMS: Readonly<Record<string, AlgorithmSpec>> = {
-  HS256: { kty: 'oct', family: 'HMAC' },
-  HS384: { kty: 'oct', family: 'HMAC' },
-  HS512: { kty: 'oct', family: 'HMAC' },
-  RS256: { kty: 'RSA', family: 'RSASSA-PKCS1-v1_5' },
-  RS384: { kty: 'RSA', family: 'RSASSA-PKCS1-v1_5' },
-  RS512: { kty: 'RSA', family: 'RSASSA-PKCS1-v1_5' },
-  PS256: { kty: 'RSA', family: 'RSASSA-PSS' },
-  PS384: { kty: 'RSA', family: 'RSASSA-PSS' },
-  PS512: { kty: 'RSA', family: 'RSASSA-PSS' },
-  ES256: { kty: 'EC', crv: 'P-256', family: 'ECDSA' },
-  ES384: { kty: 'EC', crv: 'P-384', family: 'ECDSA' },
-  ES512: { kty: 'EC', crv: 'P-521', family: 'ECDSA' },
-  EdDSA: { kty: 'OKP', crv: 'Ed25519', family: 'EdDSA' },
-  Ed25519: { kty: 'OKP', crv: 'Ed25519', family: 'EdDSA' },
+  HS256: { kty: 'oct', family: 'HMAC', hash: 'SHA-256' },
+  HS384: { kty: 'oct', family: 'HMAC', hash: 'SHA-384' },
+  HS512: { kty: 'oct', family: 'HMAC', hash: 'SHA-512' },
+  RS256: { kty: 'RSA', family: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+  RS384: { kty: 'RSA', family: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' },
+  RS512: { kty: 'RSA', family: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' },
+  PS256: { kty: 'RSA', family: 'RSASSA-PSS', hash: 'SHA-256' },
+  PS384: { kty: 'RSA', family: 'RSASSA-PSS', hash: 'SHA-384' },
+  PS512: { kty: 'RSA', family: 'RSASSA-PSS', hash: 'SHA-512' },
+  ES256: { kty: 'EC', crv: 'P-256', family: 'ECDSA', hash: 'SHA-256' },
+  ES384: { kty: 'EC', crv: 'P-384', family: 'ECDSA', hash: 'SHA-384' },
+  ES512: { kty: 'EC', crv: 'P-521', family: 'ECDSA', hash: 'SHA-512' },
+  EdDSA: { kty: 'OKP', crv: 'Ed25519', family: 'EdDSA', hash: null },
+  Ed25519: { kty: 'OKP', crv: 'Ed25519', family: 'EdDSA', hash: null },
 };
 
 /** RFC 7518 §3.3 and §3.5: RSA keys below this size must not be used. */
@@ -64,11 +66,33 @@ export function keyMismatch(key: VerificationKey, alg: string): string | null {
   if (spec.kty !== kty) return `${alg} (${spec.family}) needs ${spec.kty === 'oct' ? 'a secret' : `an ${spec.kty} key`}, but the key is ${described(key)}`;
   if (key.type === 'public' && spec.crv !== undefined && curve(key) !== spec.crv) return `${alg} needs a ${spec.crv} key, but the key is ${described(key)}`;
   if (key.type === 'public' && spec.kty === 'RSA' && (key.bits ?? 0) < MIN_RSA_BITS) return `${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits (RFC 7518 §3.3), but the key has ${key.bits}`;
-  // RFC 7517 §4.2, §4.3, §4.4: the key's own metadata restricts what it may do.
+  // A key anyone could have made a signature for proves nothing, whatever the token says.
+  if (key.type === 'public' && key.weakness !== null) return `the key is refused: ${key.weakness}`;
+  return metadataMismatch(key, alg, 'sig');
+}
+
+/** The `key_ops` (RFC 7517 §4.3) that let a key be used to check a signature, or to open a JWE (decrypt, unwrap or derive the content key). */
+const OPERATIONS = { sig: ['verify'], enc: ['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits'] } as const;
+
+/**
+ * Why the key's own metadata forbids this use, or null: RFC 7517 §4.2,
+ * §4.3 and §4.4, enforced alike for signatures and decryption.
+ */
+export function metadataMismatch(key: KeyMetadata, alg: string, use: 'sig' | 'enc'): string | null {
   if (key.alg !== null && key.alg !== alg) return `the key is for ${key.alg} only (its "alg"), not ${alg}`;
-  if (key.use !== null && key.use !== 'sig') return `the key is for "${key.use}" (its "use"), not signatures`;
-  if (key.keyOps !== null && !key.keyOps.includes('verify')) return `the key's "key_ops" do not include "verify"`;
+  if (key.use !== null && key.use !== use) return `the key is for "${key.use}" (its "use"), not ${use === 'sig' ? 'signatures' : 'encryption'}`;
+  const allowed: readonly string[] = OPERATIONS[use];
+  if (key.keyOps !== null && !key.keyOps.some((op) => allowed.includes(op))) return `the key's "key_ops" include none of ${allowed.join(', ')}`;
   return null;
+}
+
+/**
+ * The bytes an HMAC key needs for this alg, the size of its hash (RFC 7518
+ * §3.2: a shorter key MUST NOT be used); null for other algorithms.
+ */
+export function hmacKeyBytesNeeded(alg: string): number | null {
+  const spec = isJwsAlgorithm(alg) ? JWS_ALGORITHMS[alg]! : undefined;
+  return spec?.kty === 'oct' && spec.hash !== null ? Number(spec.hash.slice(4)) / 8 : null;
 }
 
 /** The algorithms this key can verify: the default for `--alg`. */

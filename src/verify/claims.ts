@@ -47,16 +47,34 @@ interface Context {
 
 type ClaimCheck = (c: Context) => VerificationError[];
 
-/** A NumericDate claim that is present must be a number (RFC 7519 §2). */
+/**
+ * A NumericDate claim that is present must be a number (RFC 7519 §2), and a
+ * finite one: `1e400` reads as Infinity, an `exp` that would never come.
+ */
 function numericDate(c: Context, name: string): number | VerificationError | undefined {
   const node = member(c.claims, name);
   if (node === undefined) return undefined;
-  return node.type === 'number' ? node.value : failed(name, `"${name}" claim must be a number, not ${shown(node)}`);
+  if (node.type !== 'number') return failed(name, `"${name}" claim must be a number, not ${shown(node)}`);
+  return Number.isFinite(node.value) ? node.value : failed(name, `"${name}" claim must be a finite number of seconds, not ${node.raw}`);
+}
+
+/** RFC 7519 §4.1.1, §4.1.2: `iss` and `sub` are StringOrURI values, always strings. */
+function stringOrUri(c: Context, name: string): VerificationError[] {
+  const node = member(c.claims, name);
+  return node === undefined || node.type === 'string' ? [] : [failed(name, `"${name}" claim must be a string (StringOrURI, RFC 7519 §4.1), not ${shown(node)}`)];
+}
+
+/** RFC 7519 §4.1.3: `aud` is one StringOrURI or an array of them. */
+function audienceShape(c: Context): VerificationError[] {
+  const node = member(c.claims, 'aud');
+  if (node === undefined || node.type === 'string' || (node.type === 'array' && node.items.every((i) => i.type === 'string'))) return [];
+  return [failed('aud', `"aud" claim must be a string or an array of strings (RFC 7519 §4.1.3), not ${shown(node)}`)];
 }
 
 function expectString(c: Context, name: string, expected: string | null): VerificationError[] {
   const node = member(c.claims, name);
-  if (expected === null || node === undefined || (node.type === 'string' && node.value === expected)) return [];
+  // A value that is not a string has its own failure (stringOrUri).
+  if (expected === null || node === undefined || node.type !== 'string' || node.value === expected) return [];
   return [failed(name, `unexpected "${name}" claim value: expected ${JSON.stringify(expected)}, got ${shown(node)}`)];
 }
 
@@ -73,19 +91,26 @@ const CHECKS: readonly ClaimCheck[] = [
     const required = new Set([...policy.required, ...implied.filter((n): n is string => n !== false)]);
     return [...required].filter((name) => member(claims, name) === undefined).map((name) => failed(name, `missing required "${name}" claim`));
   },
+  (c) => stringOrUri(c, 'iss'),
+  (c) => stringOrUri(c, 'sub'),
+  audienceShape,
   (c) => expectString(c, 'iss', c.policy.issuer),
   (c) => expectString(c, 'sub', c.policy.subject),
-  ({ claims, policy }) => {
+  (c) => {
+    const { claims, policy } = c;
     const aud = member(claims, 'aud');
-    if (policy.audience.length === 0 || aud === undefined) return [];
+    if (policy.audience.length === 0 || aud === undefined || audienceShape(c).length > 0) return [];
     // RFC 7519 §4.1.3: one string, or an array in which one must match.
     const values = aud.type === 'string' ? [aud.value] : aud.type === 'array' ? aud.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])) : [];
     if (values.some((v) => policy.audience.includes(v))) return [];
     return [failed('aud', `unexpected "aud" claim value: expected ${policy.audience.map((a) => JSON.stringify(a)).join(' or ')}, got ${shown(aud)}`)];
   },
   (c) => {
+    // A token issued in the future was made with a wrong clock or to outlive its exp; PyJWT refuses it too.
     const iat = numericDate(c, 'iat');
-    return typeof iat === 'object' ? [iat] : [];
+    if (typeof iat === 'object') return [iat];
+    if (iat === undefined || iat <= c.policy.now + c.policy.leeway) return [];
+    return [failed('iat', `"iat" claim timestamp check failed (it should be in the past): issued ${when(iat, c.policy.now)}`)];
   },
   (c) => {
     // RFC 7519 §4.1.5: not accepted before nbf.
@@ -106,9 +131,7 @@ const CHECKS: readonly ClaimCheck[] = [
     const iat = numericDate(c, 'iat');
     if (maxAge === null || typeof iat !== 'number') return [];
     const age = now - iat;
-    if (age - leeway > maxAge) return [expired('iat', `"iat" claim timestamp check failed (too far in the past): issued ${when(iat, now)}, over --max-age ${maxAge}s`)];
-    if (age < -leeway) return [failed('iat', `"iat" claim timestamp check failed (it should be in the past): issued ${when(iat, now)}`)];
-    return [];
+    return age - leeway > maxAge ? [expired('iat', `"iat" claim timestamp check failed (too far in the past): issued ${when(iat, now)}, over --max-age ${maxAge}s`)] : [];
   },
 ];
 

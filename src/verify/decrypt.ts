@@ -8,6 +8,7 @@ import { innerFindings, tokenParts, type InspectReport, type TokenParts } from '
 import { decodeToken, type DecodedToken } from '../token/decode.js';
 import { stringMember } from '../token/json.js';
 import { decodeJsonPart } from '../token/part.js';
+import { metadataMismatch } from './algorithms.js';
 import type { VerificationError } from './result.js';
 
 /**
@@ -59,6 +60,11 @@ function nested(text: string | null): DecodedToken | null {
  * decompressed size for `zip: DEF` (a small token could inflate to gigabytes).
  */
 export async function decryptToken(token: DecodedToken, key: DecryptKey): Promise<Decrypted> {
+  const alg = stringMember(token.header, 'alg') ?? '';
+  // A direct key is the content key, so its own alg names the content encryption (RFC 7520 §5.6).
+  const direct = alg === 'dir' && key.alg !== null && key.alg === stringMember(token.header, 'enc');
+  const refused = metadataMismatch(direct ? { ...key, alg: null } : key, alg, 'enc');
+  if (refused !== null) return { kind: 'failed', error: { code: 'ERR_JWE_DECRYPTION_FAILED', message: `decryption refused: ${refused} (with ${key.origin})`, claim: null } };
   let plaintext: Uint8Array;
   try {
     const options = key.type === 'secret' ? { keyManagementAlgorithms: [...SECRET_ALGORITHMS] } : {};
@@ -78,7 +84,6 @@ export async function decryptToken(token: DecodedToken, key: DecryptKey): Promis
     payloadBase64url: claims === null && part.text === null ? Buffer.from(plaintext).toString('base64url') : null,
     signature: null,
   };
-  const alg = stringMember(token.header, 'alg') ?? '';
   const readable = claims === null ? null : { ...token, payloadPart: part, claims, payloadBytes: plaintext };
   return { kind: 'plaintext', parts, authenticated: (SECRET_ALGORITHMS as readonly string[]).includes(alg), readable };
 }

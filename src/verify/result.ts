@@ -19,6 +19,13 @@ export interface TriedKey {
   readonly description: string;
 }
 
+/** What a VALID verdict should still be read with (docs/verify.md "What VALID means"). */
+export interface VerificationWarning {
+  /** `weak-key`: the key that verified it is too short to trust (`--fail-on-weak-key` fails on it); `mixed-key-set`: secrets beside public keys. */
+  readonly code: 'weak-key' | 'mixed-key-set';
+  readonly message: string;
+}
+
 /** The outcome of `verify`: data, never an exception, whatever is wrong with the token. */
 export interface Verification {
   readonly valid: boolean;
@@ -27,9 +34,15 @@ export interface Verification {
   readonly key: TriedKey | null;
   /** Every failure: the signature's first, then the claims' in the order jose checks them. */
   readonly errors: readonly VerificationError[];
+  readonly warnings: readonly VerificationWarning[];
 }
 
-/** Exit 0 only when the token verified and every `--expect`, `--fresh` and `--max-ttl` passed (CONTRACT.md "Exit codes"). */
-export function verifyExitCode(v: Verification, checks: readonly CheckResult[]): ExitCode {
-  return v.valid && checks.every((c) => c.pass) ? EXIT.ok : EXIT.checkFailed;
+/**
+ * Exit 0 only when the token verified and every `--expect`, `--fresh` and
+ * `--max-ttl` passed (CONTRACT.md "Exit codes"); with `failOnWeakKey`, a
+ * key too weak to trust fails it too.
+ */
+export function verifyExitCode(v: Verification, checks: readonly CheckResult[], failOnWeakKey = false): ExitCode {
+  const weak = failOnWeakKey && v.warnings.some((w) => w.code === 'weak-key');
+  return v.valid && !weak && checks.every((c) => c.pass) ? EXIT.ok : EXIT.checkFailed;
 }

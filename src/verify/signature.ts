@@ -2,8 +2,8 @@ import { compactVerify } from 'jose/jws/compact/verify';
 import { JOSEError } from 'jose/errors';
 import { webcrypto } from 'node:crypto';
 import type { KeySet, SecretKey, VerificationKey } from '../keys/key.js';
-import { stringMember, type JsonObject } from '../token/json.js';
-import { isJwsAlgorithm, keyMismatch } from './algorithms.js';
+import { member, stringMember, type JsonObject } from '../token/json.js';
+import { hmacKeyBytesNeeded, isJwsAlgorithm, JWS_ALGORITHMS, keyMismatch } from './algorithms.js';
 import type { TriedKey, VerificationError } from './result.js';
 
 export interface SignatureCheck {
@@ -11,6 +11,22 @@ export interface SignatureCheck {
   readonly error: VerificationError | null;
   /** The key that verified it, or the one key that was tried; null when none or several were. */
   readonly key: TriedKey | null;
+  /** What is wrong with a key that did verify it (an HMAC secret shorter than its hash); null when nothing is. */
+  readonly weakKey: string | null;
+}
+
+/**
+ * RFC 7518 §3.2: an HMAC key shorter than the hash MUST NOT be used. It is
+ * still checked, since people debug tokens signed with `secret`, but the
+ * verdict says what the key is worth.
+ */
+function weakKey(key: VerificationKey, alg: string): string | null {
+  const needed = hmacKeyBytesNeeded(alg);
+  if (key.type !== 'secret' || needed === null || key.bytes.byteLength >= needed) return null;
+  const bytes = key.bytes.byteLength;
+  // Under 128 bits even a random secret is within reach of a search; longer ones are short of the RFC, not of safety.
+  const risk = bytes < 16 ? 'anyone can brute-force it offline from one token' : 'verifiers that follow the RFC refuse it';
+  return `the key is only ${bytes} byte${bytes === 1 ? '' : 's'}, where ${alg} needs at least ${needed} (RFC 7518 §3.2): ${risk}`;
 }
 
 function triedKey(keys: KeySet, key: VerificationKey): TriedKey {
@@ -40,14 +56,39 @@ function hmacKey(key: SecretKey, alg: string): Promise<webcrypto.CryptoKey> {
   if (byAlg === undefined) hmacKeys.set(key, (byAlg = new Map()));
   let imported = byAlg.get(alg);
   if (imported === undefined) {
-    // RFC 7518 §3.2: HS256, HS384 and HS512 use SHA-256, SHA-384 and SHA-512.
-    imported = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, ['verify']);
+    imported = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: JWS_ALGORITHMS[alg]!.hash! }, false, ['verify']);
     byAlg.set(alg, imported);
   }
   return imported;
 }
 
-const fail = (code: string, message: string, key: TriedKey | null = null): SignatureCheck => ({ error: { code, message, claim: null }, key });
+const fail = (code: string, message: string, key: TriedKey | null = null): SignatureCheck => ({ error: { code, message, claim: null }, key, weakKey: null });
+
+/** Two entries of a set for one key (the same JWK listed twice) are one candidate, not an ambiguity. */
+function sameKey(a: VerificationKey, b: VerificationKey): boolean {
+  if (a.type === 'public') return b.type === 'public' && a.thumbprint === b.thumbprint;
+  return b.type === 'secret' && Buffer.from(a.bytes).equals(b.bytes);
+}
+
+function distinct(keys: readonly VerificationKey[]): VerificationKey[] {
+  return keys.filter((key, i) => keys.findIndex((other) => sameKey(key, other)) === i);
+}
+
+/**
+ * Why the header cannot be checked as a JWT's, before any key is tried;
+ * null when it can. These are refused rather than tried key after key.
+ */
+function headerProblem(header: JsonObject): SignatureCheck | null {
+  // RFC 7797 §7: a JWT never uses an unencoded payload; the claims shown would not be the bytes signed.
+  const b64 = member(header, 'b64');
+  if (b64 !== undefined && !(b64.type === 'boolean' && b64.value)) {
+    return fail('ERR_JWT_INVALID', '"b64": false (an unencoded payload, RFC 7797) is never used by a JWT (RFC 7797 §7); the claims decoded would not be what was signed');
+  }
+  // RFC 7515 §4.1.4: kid is a string; any other value cannot pick a key, and trying them all would let the token choose.
+  const kid = member(header, 'kid');
+  if (kid !== undefined && kid.type !== 'string') return fail('ERR_JWS_INVALID', `"kid" must be a string (RFC 7515 §4.1.4), not a JSON ${kid.type}`);
+  return null;
+}
 
 /**
  * Check a compact JWS against the key set: the algorithm is decided by the
@@ -64,6 +105,8 @@ export async function checkSignature(compact: string, header: JsonObject, given:
   if (allowed !== null && !allowed.includes(alg)) {
     return fail('ERR_JOSE_ALG_NOT_ALLOWED', `"alg" (Algorithm) Header Parameter value not allowed: ${alg} is not among --alg ${allowed.join(',')}`);
   }
+  const refused = headerProblem(header);
+  if (refused !== null) return refused;
   const kid = stringMember(header, 'kid');
   let keys = given;
   let found = candidateKeys(keys, kid);
@@ -73,7 +116,11 @@ export async function checkSignature(compact: string, header: JsonObject, given:
   }
   if (found.length === 0) return fail('ERR_JWKS_NO_MATCHING_KEY', `no key with kid ${JSON.stringify(kid)} in ${keys.origin}; on offer: ${keysOnOffer(keys)}`);
 
-  const fitting = found.filter((k) => keyMismatch(k, alg) === null);
+  const fitting = distinct(found.filter((k) => keyMismatch(k, alg) === null));
+  if (keys.byKid && kid !== undefined && fitting.length > 1) {
+    // RFC 7517 §4.5: the kid picks one key. Trying each until one fits would let a planted key win.
+    return fail('ERR_JWKS_MULTIPLE_MATCHING_KEYS', `ambiguous: ${fitting.length} keys in ${keys.origin} have kid ${JSON.stringify(kid)} and can verify ${alg}; a key set must give each key its own kid`);
+  }
   if (fitting.length === 0) {
     const only = found.length === 1 ? found[0]! : null;
     if (!keys.byKid && only !== null) return fail('ERR_JOSE_ALG_NOT_ALLOWED', keyMismatch(only, alg)!, triedKey(keys, only));
@@ -84,7 +131,7 @@ export async function checkSignature(compact: string, header: JsonObject, given:
   for (const key of fitting) {
     try {
       await compactVerify(compact, key.type === 'secret' ? await hmacKey(key, alg) : key.jwk, { algorithms: [alg] });
-      return { error: null, key: triedKey(keys, key) };
+      return { error: null, key: triedKey(keys, key), weakKey: weakKey(key, alg) };
     } catch (error) {
       if (!(error instanceof JOSEError)) throw error;
       last = fail(error.code, error.message, fitting.length === 1 ? triedKey(keys, key) : null);

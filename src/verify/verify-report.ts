@@ -1,13 +1,14 @@
-import { usageError } from '../errors.js';
+import { InspectError, usageError } from '../errors.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
 import type { KeySet } from '../keys/key.js';
+import type { DecodedToken } from '../token/decode.js';
 import { KEY_OPTIONS } from '../keys/spec.js';
-import { trustedClaims, type InspectReport, type TokenParts } from '../report/inspect.js';
+import { tokenParts, type InspectReport, type TokenParts } from '../report/inspect.js';
 import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
 import { decryptToken, withInner } from './decrypt.js';
-import type { Verification, VerificationError } from './result.js';
-import { checkSignature, type SignatureCheck } from './signature.js';
+import type { Verification, VerificationError, VerificationWarning } from './result.js';
+import { checkSignedChain, type ChainCheck } from './signed-chain.js';
 
 export interface VerifyRequest {
   readonly report: InspectReport;
@@ -33,13 +34,28 @@ function markVerified<T extends TokenParts>(parts: T, verified: boolean): T {
   return parts.signature === null ? parts : { ...parts, signature: { ...parts.signature, verified } };
 }
 
-/** Every failure, the signature's first (CONTRACT.md `verification.errors`). */
-function signatureThenClaims(signed: SignatureCheck, claims: readonly VerificationError[]): readonly VerificationError[] {
-  return signed.error === null ? claims : [signed.error, ...claims];
+function verification(errors: readonly VerificationError[], rest: Omit<Verification, 'valid' | 'errors' | 'warnings'>, warnings: readonly VerificationWarning[] = []): Verification {
+  return { valid: errors.length === 0, ...rest, errors, warnings };
 }
 
-function verification(errors: readonly VerificationError[], rest: Omit<Verification, 'valid' | 'errors'>): Verification {
-  return { valid: errors.length === 0, ...rest, errors };
+/**
+ * What a verdict made with these keys should be read with: a key too short
+ * to trust, and secrets published beside public keys (a verifier that takes
+ * keys from such a set by kid alone can be led to HMAC with one).
+ */
+function warningsOf(chain: ChainCheck, keys: KeySet): VerificationWarning[] {
+  const weak = chain.weakKeys.map((message): VerificationWarning => ({ code: 'weak-key', message }));
+  const secrets = keys.keys.filter((k) => k.type === 'secret').length;
+  if (!keys.byKid || secrets === 0 || secrets === keys.keys.length) return weak;
+  return [...weak, { code: 'mixed-key-set', message: `${keys.origin} mixes ${secrets} shared secret${secrets === 1 ? '' : 's'} (oct) with public keys; a published key set should hold public keys only` }];
+}
+
+/** The signature checks of a JWS (and of the JWT nested in it), then every claim check, on the claims they vouch for. */
+async function verifySigned<T extends TokenParts>(parts: T, token: DecodedToken, keys: KeySet, algorithms: readonly string[] | null, policy: ClaimPolicy, nestable: boolean) {
+  const chain = await checkSignedChain(token, keys, algorithms, nestable);
+  const errors = [...chain.errors, ...(chain.claims === undefined ? [] : checkClaims(chain.header, chain.claims, policy))];
+  const inner = chain.inner === null ? null : markVerified(tokenParts(chain.inner.token), chain.inner.verified);
+  return { parts: markVerified(parts, chain.verified), inner, verification: verification(errors, { alg: token.alg ?? null, key: chain.key }, warningsOf(chain, keys)) };
 }
 
 /**
@@ -49,21 +65,19 @@ function verification(errors: readonly VerificationError[], rest: Omit<Verificat
  */
 export async function verifyReport({ report, keys, decryptKey, algorithms, policy }: VerifyRequest): Promise<Verified> {
   if (report.token.kind !== 'JWE') {
-    const signed = await checkSignature(report.decoded.compact, report.header, requireKeys(keys, 'verify checks a signature'), algorithms);
-    // A nested JWS carries its claims in the inner token, which the outer signature covers.
-    const errors = signatureThenClaims(signed, checkClaims(report.header, trustedClaims(report), policy));
-    return { report: markVerified(report, signed.error === null), verification: verification(errors, { alg: report.decoded.alg ?? null, key: signed.key }) };
+    const signed = await verifySigned(report, report.decoded, requireKeys(keys, 'verify checks a signature'), algorithms, policy, true);
+    return { report: { ...signed.parts, inner: signed.inner ?? report.inner }, verification: signed.verification };
+  }
+  if (stringMember(report.header, 'enc') === undefined) {
+    throw new InspectError('ERR_MALFORMED_TOKEN', 'the token has 5 parts, the shape of a JWE, but its header has no "enc" (RFC 7516 §4.1.2), so it is neither a JWE nor a JWS');
   }
   if (decryptKey === null) throw usageError('the token is a JWE (encrypted); decrypt it with --decrypt-key <path> or --decrypt-secret-env <VAR>');
   const decrypted = await decryptToken(report.decoded, decryptKey);
   if (decrypted.kind === 'failed') return { report, verification: verification([decrypted.error], { alg: null, key: null }) };
 
   if (decrypted.kind === 'nested') {
-    const inner = decrypted.token;
-    const signed = await checkSignature(inner.compact, inner.header, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms);
-    const errors = signatureThenClaims(signed, checkClaims(inner.header, inner.claims, policy));
-    const parts = markVerified(decrypted.parts, signed.error === null);
-    return { report: withInner(report, decrypted, policy.now, policy.leeway, parts), verification: verification(errors, { alg: inner.alg ?? null, key: signed.key }) };
+    const signed = await verifySigned(decrypted.parts, decrypted.token, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms, policy, false);
+    return { report: withInner(report, decrypted, policy.now, policy.leeway, signed.parts), verification: signed.verification };
   }
 
   const alg = stringMember(report.header, 'alg') ?? '(none)';

@@ -9,7 +9,7 @@ const nest = (inner: string, header: object = { alg: 'HS256', typ: 'JWT', cty: '
 const findingsOf = (token: string, setCookie?: string) =>
   inspectToken(
     { token, as: setCookie === undefined ? 'raw' : 'cookie', name: setCookie === undefined ? null : 'session', ...(setCookie ? { setCookie: parseSetCookie(setCookie)! } : {}) },
-    'argument',
+    { from: 'argument', count: 1 },
     { now: NOW, leeway: 0 },
   ).findings.map((f) => `${f.id} ${f.path}`);
 

@@ -25,7 +25,7 @@ describe('decode', () => {
     const { code, out } = await run(['decode', '--json', ...NOW, JWT_IO]);
     expect(code).toBe(0);
     const doc = JSON.parse(out);
-    expect(doc.token).toEqual({ kind: 'JWS', bytes: 155, source: { from: 'argument', as: 'raw', name: null } });
+    expect(doc.token).toEqual({ kind: 'JWS', bytes: 155, source: { from: 'argument', as: 'raw', name: null, count: 1 } });
     expect(doc.header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(doc.signature).toEqual({ alg: 'HS256', bytes: 32, verified: false });
     expect(doc.time).toMatchObject({ now: 1700000000, status: 'no-expiry', iat: { value: 1516239022, iso: '2018-01-18T01:30:22.000Z' } });

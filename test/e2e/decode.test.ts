@@ -19,18 +19,18 @@ describe('jwt-inspect decode (built binary)', () => {
   });
 
   it.each([
-    ['an Authorization header line on stdin', 'authorization-header.txt', 'bearer', null],
-    ['a Set-Cookie header on stdin', 'set-cookie.txt', 'cookie', 'session'],
-    ['an OAuth token response on stdin', 'token-response.json', 'json', 'access_token'],
-  ])('finds the token in %s', async (_what, file, as, name) => {
+    ['an Authorization header line on stdin', 'authorization-header.txt', 'bearer', null, 1],
+    ['a Set-Cookie header on stdin', 'set-cookie.txt', 'cookie', 'session', 1],
+    ['an OAuth token response on stdin', 'token-response.json', 'json', 'access_token', 3],
+  ])('finds the token in %s', async (_what, file, as, name, count) => {
     const r = await runBin(['--json', ...NOW], { stdin: example(file) });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).token.source).toEqual({ from: 'stdin', as, name });
+    expect(JSON.parse(r.stdout).token.source).toEqual({ from: 'stdin', as, name, count });
   });
 
   it('reads --file, and - as stdin', async () => {
     const fromFile = await runBin(['decode', '--json', ...NOW, '--file', 'examples/token-response.json', '--pick', 'id_token']);
-    expect(JSON.parse(fromFile.stdout).token.source).toEqual({ from: 'file', as: 'json', name: 'id_token' });
+    expect(JSON.parse(fromFile.stdout).token.source).toEqual({ from: 'file', as: 'json', name: 'id_token', count: 3 });
     expect(fromFile.stderr).toBe('');
     const dash = await runBin(['decode', '--claim', 'sub', '-'], { stdin: `Bearer ${SENSITIVE}` });
     expect(dash.stdout).toBe('jane.doe@example.com\n');
@@ -38,9 +38,9 @@ describe('jwt-inspect decode (built binary)', () => {
 
   it('finds a token in a URL fragment and in a bare cookie string', async () => {
     const url = await runBin(['--json', ...NOW, `https://app.example.com/cb#state=x&id_token=${SENSITIVE}`]);
-    expect(JSON.parse(url.stdout).token.source).toEqual({ from: 'argument', as: 'url', name: 'id_token' });
+    expect(JSON.parse(url.stdout).token.source).toEqual({ from: 'argument', as: 'url', name: 'id_token', count: 1 });
     const cookie = await runBin(['--json', ...NOW, `theme=dark; jwt=${SENSITIVE}`]);
-    expect(JSON.parse(cookie.stdout).token.source).toEqual({ from: 'argument', as: 'cookie', name: 'jwt' });
+    expect(JSON.parse(cookie.stdout).token.source).toEqual({ from: 'argument', as: 'cookie', name: 'jwt', count: 1 });
   });
 
   it('exit 1: a failed check', async () => {

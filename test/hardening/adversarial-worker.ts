@@ -33,7 +33,7 @@ for (const seed of SEEDS) {
   const value = long(seed, 16_000);
   for (const name of NAMES) {
     const token = `${b64(JSON.stringify({ alg: 'HS256', kid: value, typ: value }))}.${b64(JSON.stringify({ [name]: value }))}.${b64('sig')}`;
-    inspectToken({ token, as: 'raw', name: null }, 'argument', { now: 1_700_000_000, leeway: 0 });
+    inspectToken({ token, as: 'raw', name: null }, { from: 'argument', count: 1 }, { now: 1_700_000_000, leeway: 0 });
   }
 }
 process.stdout.write('done\n');

@@ -85,9 +85,10 @@ describe('tokens of hostile shape are reported for what they are', () => {
     expect(doc.verification.valid).toBe(false);
   });
 
-  it('verify: __proto__, constructor and 1e400 are kept as the token has them', async () => {
+  it('verify: __proto__, constructor and 1e400 are kept as the token has them, and exp 1e400 fails', async () => {
     const r = await run('verify', proto);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).verification.errors).toEqual([expect.objectContaining({ claim: 'exp', message: expect.stringContaining('finite') })]);
     expect(r.stdout).toContain('"__proto__": {\n      "admin": true');
     expect(r.stdout).toContain('"exp": 1e400');
     expect(JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id)).toContain('bad-numericdate');

@@ -17,7 +17,7 @@ describe('no token byte reaches the terminal unescaped', () => {
     fc.assert(
       fc.property(fc.dictionary(hostile, fc.oneof(hostile, fc.array(hostile, { maxLength: 3 })), { maxKeys: 6 }), hostile, (claims, kid) => {
         const token = tokenFromText(JSON.stringify({ alg: 'HS256', kid, typ: kid }), JSON.stringify(claims));
-        const report = inspectToken({ token, as: 'cookie', name: kid }, 'argument', { now: 1_700_000_000, leeway: 0 });
+        const report = inspectToken({ token, as: 'cookie', name: kid }, { from: 'argument', count: 1 }, { now: 1_700_000_000, leeway: 0 });
         for (const out of [
           decodeText(report, PLAIN_THEME, { minSeverity: 'info', redacted: false }),
           auditText(report, PLAIN_THEME, 'high', false),

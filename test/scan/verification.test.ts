@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { countOutcomes, signatureRejected, verifyOutcome } from '../../src/scan/verification.js';
 import type { Verification } from '../../src/verify/result.js';
 
-const failed = (code: string, alg = 'RS256'): Verification => ({ valid: false, alg, key: null, errors: [{ code, message: code, claim: null }] });
+const failed = (code: string, alg = 'RS256'): Verification => ({ valid: false, alg, key: null, errors: [{ code, message: code, claim: null }], warnings: [] });
 
 describe('verifyOutcome', () => {
   it.each([
-    ['valid', { valid: true, alg: 'RS256', key: null, errors: [] }, 'valid'],
+    ['valid', { valid: true, alg: 'RS256', key: null, errors: [], warnings: [] }, 'valid'],
     ['not checked (a JWE)', null, 'unverifiable'],
     ['no key with its kid', failed('ERR_JWKS_NO_MATCHING_KEY'), 'unverifiable'],
     ['an alg the key cannot do', failed('ERR_JOSE_ALG_NOT_ALLOWED', 'HS256'), 'unverifiable'],

@@ -8,7 +8,7 @@ import type { ClaimPolicy } from '../../src/verify/claims.js';
 import { FIXTURES, fixtureToken, keyText } from '../verify/helpers/fixtures.js';
 
 const POLICY: ClaimPolicy = { now: FIXTURES.now, leeway: 0, issuer: null, audience: [], subject: null, typ: null, maxAge: null, required: [] };
-const report = (name: string) => inspectToken({ token: fixtureToken(name), as: 'raw', name: null }, 'file', { now: FIXTURES.now, leeway: 0 });
+const report = (name: string) => inspectToken({ token: fixtureToken(name), as: 'raw', name: null }, { from: 'file', count: 1 }, { now: FIXTURES.now, leeway: 0 });
 const secretKeys = (secret: string) => singleKeySet('secret', '--secret-env SECRET', secretKey(Buffer.from(secret), '--secret-env SECRET'));
 
 describe('tokenVerifier', () => {

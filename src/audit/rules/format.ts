@@ -1,5 +1,4 @@
-import { stringMember } from '../../token/json.js';
-import type { DecodedToken } from '../../token/decode.js';
+import { declaresNestedJwt, type DecodedToken } from '../../token/decode.js';
 import { defineRule, type RuleHit } from '../rule.js';
 
 const JWS_PART_NAMES = ['header', 'payload', 'signature'];
@@ -12,11 +11,6 @@ function partName(token: DecodedToken, i: number): string {
 /** A path parseJson made relative to its root (`a.b`, `["x y"]`) put under `header` or `payload`. */
 function underRoot(root: string, relative: string): string {
   return relative.startsWith('[') ? `${root}${relative}` : `${root}.${relative}`;
-}
-
-/** RFC 7519 §5.2: a `cty: JWT` payload is a token, not a claims set. */
-export function carriesNestedJwt(token: DecodedToken): boolean {
-  return stringMember(token.header, 'cty')?.toUpperCase() === 'JWT';
 }
 
 /**
@@ -59,7 +53,7 @@ export const formatRules = [
       const hits: RuleHit[] = [];
       if (token.headerPart.bom) hits.push({ path: 'header', note: 'starts with a byte-order mark' });
       const p = token.payloadPart;
-      if (p && token.claims === null && !carriesNestedJwt(token)) {
+      if (p && token.claims === null && !declaresNestedJwt(token.header)) {
         hits.push({ path: 'payload', note: p.jsonError ?? `a JSON ${p.json?.type}, not an object` });
       } else if (p?.bom) hits.push({ path: 'payload', note: 'starts with a byte-order mark' });
       return hits;

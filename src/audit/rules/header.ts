@@ -1,8 +1,8 @@
 import { member, type JsonNode } from '../../token/json.js';
+import { declaresNestedJwt } from '../../token/decode.js';
 import { kidInjection } from '../injection.js';
 import { JOSE_HEADER_PARAMS, REGISTERED_HEADER_PARAMS } from '../registry.js';
 import { defineRule, type RuleHit } from '../rule.js';
-import { carriesNestedJwt } from './format.js';
 
 /** Extensions this tool (and jose, by default) understands in `crit` (RFC 7797 §6). */
 const UNDERSTOOD_EXTENSIONS = new Set(['b64']);
@@ -98,7 +98,7 @@ export const headerRules = [
     category: 'header',
     title: 'Nested JWT',
     advice: 'Validate both the outer and the inner token (RFC 8725 §3.3, RFC 7519 §5.2).',
-    check: ({ token }) => (carriesNestedJwt(token) ? [{ path: 'header.cty' }] : []),
+    check: ({ token }) => (declaresNestedJwt(token.header) ? [{ path: 'header.cty' }] : []),
   }),
   defineRule({
     id: 'unregistered-header',

@@ -79,7 +79,7 @@ function reportUndecodable(cli: Cli, run: AuditRun, error: InspectError, finding
 /** The token in the input and its decoding, or the error that says there is none. */
 function decodeInput(cli: Cli, g: GlobalOptions, input: InputText, pick: string | undefined): { loaded: LoadedToken; decoded: DecodedToken } | InspectError {
   try {
-    const loaded = pickFromInput(cli, g, input, pick);
+    const loaded = pickFromInput(cli, g, input, pick, 'refuse');
     return { loaded, decoded: decodeToken(loaded.found.token) };
   } catch (error) {
     if (error instanceof InspectError && UNDECODABLE.has(error.code)) return error;
@@ -106,7 +106,7 @@ export async function runAudit(cli: Cli, cmd: Command, arg: string | undefined, 
     return reportUndecodable(cli, run, token, findings);
   }
   const supplied: SuppliedKey = spec === null ? {} : await suppliedKey(cli, g, spec, o, token.decoded);
-  const inspected = inspectToken(token.loaded.found, token.loaded.from, {
+  const inspected = inspectToken(token.loaded.found, token.loaded, {
     now: g.now,
     leeway: g.leeway,
     showValues: o.showValues === true,

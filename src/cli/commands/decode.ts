@@ -50,9 +50,11 @@ export function decodeCommand(cli: Cli): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: DecodeOptions, cmd: Command) => {
       const g = globalOptions(cli, cmd);
-      const loaded = await loadToken(cli, g, token, options);
+      // With a check asked for, the exit code is a verdict on one token.
+      const gated = options.expect !== undefined || options.fresh === true || options.maxTtl !== undefined;
+      const loaded = await loadToken(cli, g, token, options, gated ? 'refuse' : 'first');
       if (loaded === null) return helpForMissingInput(cli, cmd);
-      const inspected = await decryptForDecode(cli, g, inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway }), options);
+      const inspected = await decryptForDecode(cli, g, inspectToken(loaded.found, loaded, { now: g.now, leeway: g.leeway }), options);
       const report = options.redact ? redactReport(inspected) : inspected;
 
       // Checks read the real values, not the redacted copy.

@@ -58,19 +58,23 @@ export async function runVerify(cli: Cli, cmd: Command, arg: string | undefined,
   const algorithms = allowedAlgorithms(o.alg);
   const policy = claimPolicy(g, spec, o);
   refuseKeyAndTokenOnStdin(spec, arg, o);
-  const loaded = await loadToken(cli, g, arg, o);
+  const loaded = await loadToken(cli, g, arg, o, 'refuse');
   if (loaded === null) return helpForMissingInput(cli, cmd);
   if (spec === null && decryptSpec === null) throw usageError(`verify needs a key: ${KEY_OPTIONS}`);
 
   const keys = spec === null ? null : await loadKeys(cli, g, spec, o);
   const decryptKey = decryptSpec === null ? null : await loadDecryptKeyFor(cli, decryptSpec);
-  const inspected = inspectToken(loaded.found, loaded.from, { now: g.now, leeway: g.leeway });
+  const inspected = inspectToken(loaded.found, loaded, { now: g.now, leeway: g.leeway });
   const { report, verification } = await verifyReport({ report: inspected, keys, decryptKey, algorithms, policy });
   const checks = runChecks(report, o, g.now);
 
   if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })), verification: verificationJson(verification) }));
   else if (!g.quiet) cli.io.stdout.write(verifyText(report, verification, keys, g.theme));
-  else for (const e of verification.errors) cli.io.stderr.write(`jwt-inspect: INVALID: ${escapeTerminal(e.message)} [${e.code}]\n`);
+  else {
+    for (const e of verification.errors) cli.io.stderr.write(`jwt-inspect: INVALID: ${escapeTerminal(e.message)} [${e.code}]\n`);
+    const failing = o.failOnWeakKey === true ? verification.warnings.filter((w) => w.code === 'weak-key') : [];
+    for (const w of failing) cli.io.stderr.write(`jwt-inspect: WEAK KEY: ${escapeTerminal(w.message)} [--fail-on-weak-key]\n`);
+  }
   cli.io.stderr.write(failedChecksText(checks));
-  cli.exitCode = verifyExitCode(verification, checks);
+  cli.exitCode = verifyExitCode(verification, checks, o.failOnWeakKey === true);
 }

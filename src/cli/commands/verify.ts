@@ -18,6 +18,7 @@ export interface VerifyOptions extends KeyOptionValues, DecryptOptions, CheckOpt
   readonly typ?: string;
   readonly maxAge?: number;
   readonly require?: string[];
+  readonly failOnWeakKey?: boolean;
 }
 
 const EXAMPLES = `
@@ -56,7 +57,8 @@ export function verifyCommand(cli: Cli): Command {
     .option('--sub <value>', 'require this subject')
     .option('--typ <value>', 'require this header typ (JWT matches application/jwt)')
     .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this', durationArg)
-    .option('--require <claims>', 'require these claims to be present, comma-separated, repeatable', list);
+    .option('--require <claims>', 'require these claims to be present, comma-separated, repeatable', list)
+    .option('--fail-on-weak-key', 'exit 1 when the key that verified is too weak to trust (an HMAC secret shorter than its hash)');
   return addRemoteOptions(addCheckOptions(withClaims))
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: VerifyOptions, cmd: Command) => {
