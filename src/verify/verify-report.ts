@@ -1,9 +1,9 @@
 import { InspectError, usageError } from '../errors.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
 import type { KeySet } from '../keys/key.js';
-import type { DecodedToken } from '../token/decode.js';
 import { KEY_OPTIONS } from '../keys/spec.js';
-import { tokenParts, type InspectReport, type TokenParts } from '../report/inspect.js';
+import type { InspectReport, TokenParts } from '../report/inspect.js';
+import type { DecodedToken } from '../token/decode.js';
 import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
 import { decryptToken, withInner } from './decrypt.js';
@@ -54,8 +54,7 @@ function warningsOf(chain: ChainCheck, keys: KeySet): VerificationWarning[] {
 async function verifySigned<T extends TokenParts>(parts: T, token: DecodedToken, keys: KeySet, algorithms: readonly string[] | null, policy: ClaimPolicy, nestable: boolean) {
   const chain = await checkSignedChain(token, keys, algorithms, nestable);
   const errors = [...chain.errors, ...(chain.claims === undefined ? [] : checkClaims(chain.header, chain.claims, policy))];
-  const inner = chain.inner === null ? null : markVerified(tokenParts(chain.inner.token), chain.inner.verified);
-  return { parts: markVerified(parts, chain.verified), inner, verification: verification(errors, { alg: token.alg ?? null, key: chain.key }, warningsOf(chain, keys)) };
+  return { parts: markVerified(parts, chain.verified), innerVerified: chain.inner?.verified ?? null, verification: verification(errors, { alg: token.alg ?? null, key: chain.key }, warningsOf(chain, keys)) };
 }
 
 /**
@@ -66,7 +65,9 @@ async function verifySigned<T extends TokenParts>(parts: T, token: DecodedToken,
 export async function verifyReport({ report, keys, decryptKey, algorithms, policy }: VerifyRequest): Promise<Verified> {
   if (report.token.kind !== 'JWE') {
     const signed = await verifySigned(report, report.decoded, requireKeys(keys, 'verify checks a signature'), algorithms, policy, true);
-    return { report: { ...signed.parts, inner: signed.inner ?? report.inner }, verification: signed.verification };
+    // report.inner holds the parts of the same nested token the chain checked.
+    const inner = report.inner !== null && signed.innerVerified !== null ? markVerified(report.inner, signed.innerVerified) : report.inner;
+    return { report: { ...signed.parts, inner }, verification: signed.verification };
   }
   if (stringMember(report.header, 'enc') === undefined) {
     throw new InspectError('ERR_MALFORMED_TOKEN', 'the token has 5 parts, the shape of a JWE, but its header has no "enc" (RFC 7516 §4.1.2), so it is neither a JWE nor a JWS');
