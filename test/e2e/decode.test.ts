@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runBin } from './run-bin.js';
+import { BIN, ROOT, runBin } from './run-bin.js';
 
 const example = (name: string): string => readFileSync(join(ROOT, 'examples', name), 'utf8');
 const NOW = ['--now', '2026-01-15T12:05:00Z'];
@@ -50,10 +51,37 @@ describe('jwt-inspect decode (built binary)', () => {
     expect(r.stderr).toContain('no exp');
   });
 
-  it('exit 2: usage errors, and help when nothing is given on a terminal-less empty stdin', async () => {
+  it('exit 2: an unknown option', async () => {
     const r = await runBin(['--frobnicate']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  // The help is for a person at a terminal; an empty stdin that is not one (CI runs with /dev/null) is
+  // an input with no token in it, which is exit 3, not the help.
+  it('nothing given on an empty stdin that is not a terminal: exit 3 (no token), not the help', async () => {
+    const r = await runBin([]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^jwt-inspect: no JWT found in the input/);
+    expect(r.stderr).not.toContain('Usage:');
+  });
+
+  // `script` (util-linux) runs the binary on a real terminal. CI must have it (the test fails there without it);
+  // elsewhere the test is skipped with a note.
+  const hasScript = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!hasScript && !process.env['CI']) console.warn('NOTE: `script` (util-linux) is missing, so the help-on-a-terminal test is skipped');
+
+  it.runIf(hasScript || process.env['CI'])('nothing given on a terminal: the help on stderr, exit 2', () => {
+    const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+    // The terminal carries stdout and stderr alike, so `echo` appends the exit code to what we read.
+    const r = spawnSync('script', ['-qec', `${quote(process.execPath)} ${quote(BIN)}; echo "exit $?"`, '/dev/null'], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout).toMatch(/^Usage: jwt-inspect decode \[options\] \[token\]/);
+    expect(r.stdout.trimEnd()).toMatch(/\nexit 2$/);
   });
 
   it('exit 3: no token in the input, in one line without a stack trace', async () => {
