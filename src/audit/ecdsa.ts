@@ -1,18 +1,12 @@
 /** ECDSA signature facts for ES* JWS (RFC 7518 §3.4: the signature is R‖S, each half the size of the group order). */
+import { jwsAlgorithm } from '../jose/algorithms.js';
 
-/** Group orders n (SEC 2 §2.4.2, §2.5.1, §2.6.1; secp256k1 for ES256K, RFC 8812). */
+/** Group orders n of the JWS curves (SEC 2 §2.4.2, §2.5.1, §2.6.1; secp256k1 for ES256K, RFC 8812). */
 const ORDERS: Readonly<Record<string, bigint>> = {
-  ES256: 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
-  ES256K: 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n,
-  ES384: 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
-  ES512: 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
-};
-
-/** Signature length in bytes for each fixed-size algorithm (RFC 7518 §3.2, §3.4; RFC 8037 §3.1). */
-export const SIGNATURE_BYTES: Readonly<Record<string, number>> = {
-  HS256: 32, HS384: 48, HS512: 64,
-  ES256: 64, ES256K: 64, ES384: 96, ES512: 132,
-  Ed25519: 64, Ed448: 114,
+  'P-256': 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n,
+  secp256k1: 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n,
+  'P-384': 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n,
+  'P-521': 0x01fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffa51868783bf2f966b7fcc0148f709a5d03bb5c9b8899c47aebb6fb71e91386409n,
 };
 
 export interface EcdsaSignature {
@@ -27,13 +21,10 @@ function toBigInt(bytes: Uint8Array): bigint {
 
 /** r, s and the order n of an ES* signature of the right length, else null. */
 export function splitEcdsa(alg: string | undefined, signature: Uint8Array): EcdsaSignature | null {
-  if (alg === undefined || !Object.hasOwn(ORDERS, alg) || signature.length !== SIGNATURE_BYTES[alg]) return null;
+  const spec = jwsAlgorithm(alg);
+  if (spec?.family !== 'ECDSA' || spec.signatureBytes === 'modulus' || !spec.signatureBytes.includes(signature.length)) return null;
   const half = signature.length / 2;
-  return { r: toBigInt(signature.subarray(0, half)), s: toBigInt(signature.subarray(half)), n: ORDERS[alg]! };
-}
-
-export function isEcdsaAlg(alg: string | undefined): boolean {
-  return alg !== undefined && Object.hasOwn(ORDERS, alg);
+  return { r: toBigInt(signature.subarray(0, half)), s: toBigInt(signature.subarray(half)), n: ORDERS[spec.crv!]! };
 }
 
 /**

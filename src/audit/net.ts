@@ -1,5 +1,5 @@
 /** Host names and URLs, for the rules about URLs in headers and claims. */
-import { addressRange, ipFamily } from './ip.js';
+import { ipFamily } from './ip.js';
 
 export function isIpLiteral(host: string): boolean {
   const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
@@ -10,11 +10,6 @@ export function isIpLiteral(host: string): boolean {
 export function isInternalName(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   return h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal');
-}
-
-/** `localhost` names (RFC 6761 §6.3) and loopback addresses. */
-export function isLoopbackHost(host: string): boolean {
-  return /(?:^|\.)localhost\.?$/i.test(host) || addressRange(host) === 'loopback';
 }
 
 /** A URL, when the text is an absolute one with a host. */

@@ -1,6 +1,5 @@
-import { toJsonText } from '../render/json.js';
-import { shortJson } from '../render/short-json.js';
 import type { JsonNode, JsonNumber, JsonObject } from '../token/json.js';
+import { nodeJsonText, shortJson } from '../token/json-text.js';
 import type { CheckResult } from './checks.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { compareNumberText, jsonEqual } from './json-equal.js';
@@ -103,7 +102,7 @@ function bareString(node: JsonNode): node is { type: 'string'; value: string } {
 }
 
 function valueText(node: JsonNode): string {
-  return bareString(node) ? node.value : toJsonText(node, 0);
+  return bareString(node) ? node.value : nodeJsonText(node);
 }
 
 function boundText(bound: Bound): string {
@@ -157,14 +156,14 @@ function compares(op: CompareOperator, order: number): boolean {
 function contains(haystack: JsonNode, needle: JsonNode): boolean | null {
   if (haystack.type === 'array') return haystack.items.some((item) => jsonEqual(item, needle));
   // A space-separated word (`scope~=read`) is a substring too, so one test covers both.
-  if (haystack.type === 'string') return haystack.value.includes(needle.type === 'string' ? needle.value : toJsonText(needle, 0));
+  if (haystack.type === 'string') return haystack.value.includes(needle.type === 'string' ? needle.value : nodeJsonText(needle));
   return null;
 }
 
 /** When `"42"` meets `42`: the same text as another type, the usual surprise of typed comparison. */
 function typeHint(actual: JsonNode, value: JsonNode): string {
   if (actual.type === value.type || actual.type === 'object' || actual.type === 'array') return '';
-  const text = (n: JsonNode): string => (n.type === 'string' ? n.value : toJsonText(n, 0));
+  const text = (n: JsonNode): string => (n.type === 'string' ? n.value : nodeJsonText(n));
   return text(actual) === text(value) ? ` (a ${actual.type}, not a ${value.type})` : '';
 }
 

@@ -22,8 +22,17 @@ export interface TimeReport {
   readonly lifetime: number | null;
 }
 
-/** The largest NumericDate that Date can show (year 9999, RFC 7519 §2 allows more, but no real token needs it). */
-const MAX_DATE = 253402300799;
+/**
+ * 9999-12-31T23:59:59Z in seconds: the last time Date's toISOString writes
+ * with a four-digit year (RFC 3339 §5.6). RFC 7519 §2 allows later
+ * NumericDates, but no real token needs one.
+ */
+export const LAST_ISO_SECOND = 253402300799;
+
+/** A NumericDate as an ISO 8601 time, or `out of range` when it is further from 1970 than the year 9999. */
+export function isoTime(seconds: number): string {
+  return Math.abs(seconds) <= LAST_ISO_SECOND ? new Date(seconds * 1000).toISOString() : 'out of range';
+}
 
 /** A NumericDate claim, when it is a finite JSON number (RFC 7519 §2: fractions are legal). */
 export function numericDate(claims: JsonObject | null, name: string): number | undefined {
@@ -35,8 +44,7 @@ function timeClaim(claims: JsonObject | null, name: string, now: number): TimeCl
   const node = member(claims, name);
   if (node?.type !== 'number' || !Number.isFinite(node.value)) return null;
   const value = node.value;
-  const iso = Math.abs(value) <= MAX_DATE ? new Date(value * 1000).toISOString() : 'out of range';
-  return { raw: node.raw, value, iso, relative: relativeTime(value - now) };
+  return { raw: node.raw, value, iso: isoTime(value), relative: relativeTime(value - now) };
 }
 
 /** Where the token stands in time as of `now`, with `leeway` seconds of clock skew. */

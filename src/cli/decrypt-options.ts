@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { DecryptKey, DecryptKeySpec } from '../keys/decrypt-key.js';
-import type { InspectReport } from '../report/inspect.js';
-import type { Cli, GlobalOptions } from './context.js';
+import type { DecodedToken } from '../token/decode.js';
+import type { Opened } from '../verify/decrypt.js';
+import type { Cli } from './context.js';
 import { InspectError, usageError } from '../errors.js';
 
 export interface DecryptOptions {
@@ -31,16 +32,16 @@ export async function loadDecryptKeyFor(cli: Cli, spec: DecryptKeySpec): Promise
 }
 
 /**
- * decode: a JWE decrypted with the key asked for, its contents shown as the
- * inner token and its times read from them. A token that is not a JWE is
- * left as it is; a key that does not decrypt it is an input error.
+ * decode: a JWE decrypted with the key asked for, for the report to show
+ * its contents as the inner token. Null when no key was asked for or the
+ * token is no JWE; a key that does not decrypt it is an input error.
  */
-export async function decryptForDecode(cli: Cli, g: GlobalOptions, report: InspectReport, options: DecryptOptions): Promise<InspectReport> {
+export async function decryptForDecode(cli: Cli, token: DecodedToken, options: DecryptOptions): Promise<Opened | null> {
   const spec = decryptSpecOf(options);
-  if (spec === null || report.token.kind !== 'JWE') return report;
+  if (spec === null || token.kind !== 'JWE') return null;
   const key = await loadDecryptKeyFor(cli, spec);
-  const { decryptToken, withInner } = await import('../verify/decrypt.js');
-  const decrypted = await decryptToken(report.decoded, key);
+  const { decryptToken } = await import('../verify/decrypt.js');
+  const decrypted = await decryptToken(token, key);
   if (decrypted.kind === 'failed') throw new InspectError('ERR_BAD_KEY', `cannot decrypt the JWE: ${decrypted.error.message} [${decrypted.error.code}]`);
-  return withInner(report, decrypted, g.now, g.leeway);
+  return decrypted;
 }

@@ -3,7 +3,6 @@ import https from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import tls from 'node:tls';
 import { InspectError } from '../errors.js';
-import { remoteUrlProblem } from '../keys/remote-url.js';
 import { VERSION } from '../version.js';
 import type { Env, HttpRequest, HttpResponse } from './io.js';
 import { hostOf, portOf, proxyAuthorization, proxyFor } from './proxy.js';
@@ -177,7 +176,7 @@ function redirectTarget(from: URL, location: string, seen: ReadonlySet<string>, 
   if (hops >= request.maxRedirects) throw new Refusal(`more than ${request.maxRedirects} redirects`);
   // Keys fetched in the clear could be swapped on the way, so a secure fetch never continues over http.
   if (from.protocol === 'https:' && next.protocol !== 'https:') throw new Refusal(`redirected from https to ${next.href}; refused`);
-  const problem = remoteUrlProblem(next, request.allowHttp);
+  const problem = request.urlProblem(next);
   if (problem !== null) throw new Refusal(`redirected to ${next.href}: ${problem}`);
   return next;
 }

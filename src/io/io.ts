@@ -46,8 +46,8 @@ export interface HttpRequest {
   /** A longer body is an error. */
   readonly maxBytes: number;
   readonly maxRedirects: number;
-  /** Plain http:// to hosts that are not loopback (a redirect there is refused otherwise). */
-  readonly allowHttp: boolean;
+  /** Why a URL redirected to may not be fetched (the caller's rule, as for the first URL), or null when it may. */
+  readonly urlProblem: (url: URL) => string | null;
   /** PEM certificates trusted besides the system's. */
   readonly ca: string | null;
   readonly accept: string;

@@ -3,12 +3,12 @@ import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import type { Finding } from '../audit/rule.js';
 import { relativeTime } from '../claims/relative.js';
 import { InspectError } from '../errors.js';
+import { MIN_RSA_BITS } from '../jose/algorithms.js';
 import { isRecord, keyFromJwk, secretMembers, stringOrNull, type JsonRecord } from '../keys/jwk.js';
 import type { CertificateInfo, VerificationKey } from '../keys/key.js';
 import { certificateInfo } from '../keys/pem.js';
 import { publicKeyFrom } from '../keys/public-key.js';
 import { rsaFlaw } from '../keys/rsa-weakness.js';
-import { MIN_RSA_BITS } from '../verify/algorithms.js';
 import { jwksFinding } from './rules.js';
 
 export type JwksCertificate = Pick<CertificateInfo, 'subject' | 'notBefore' | 'notAfter'>;

@@ -2,12 +2,11 @@ import { createPublicKey } from 'node:crypto';
 import type { JWK } from 'jose';
 import { decode as decodeBase64url } from 'jose/base64url';
 import { InspectError } from '../errors.js';
+import { PRIVATE_MEMBERS } from '../jose/jwk.js';
 import type { KeyMetadata, KeySet, KeySourceKind, VerificationKey } from './key.js';
 import { badKey, cryptoReason } from './key-errors.js';
 import { PUBLIC_MEMBERS, publicKeyFrom } from './public-key.js';
 
-/** RFC 7518 §6.2.2, §6.3.2 and RFC 8037 §2: the members that make a JWK private. */
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'];
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 /** Why a document is not a key set, whoever reads it (verify --jwks, jwks). */
 export const NOT_A_JWKS = 'not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)';

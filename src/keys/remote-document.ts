@@ -3,6 +3,7 @@ import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { cacheName, encodeEntry, isFresh, maxAgeOf, parseEntry } from './cache-entry.js';
 import { isRecord, secretMembers } from './jwk.js';
+import { remoteUrlProblem } from './remote-url.js';
 
 /** How remote key documents are fetched (`--timeout`, `--allow-http`, `--ca`, `--no-cache`). */
 export interface RemoteOptions {
@@ -84,7 +85,7 @@ export async function fetchJsonDocument<T>(
     timeoutMs: options.timeoutMs,
     maxBytes: MAX_DOCUMENT_BYTES,
     maxRedirects: MAX_REDIRECTS,
-    allowHttp: options.allowHttp,
+    urlProblem: (redirected) => remoteUrlProblem(redirected, options.allowHttp),
     ca: options.ca,
     accept: 'application/json, application/jwk-set+json;q=0.9',
   });

@@ -1,10 +1,14 @@
-/** `localhost` and its subdomains (RFC 6761 §6.3), 127.0.0.0/8 and ::1. */
+/**
+ * `localhost` names (RFC 6761 §6.3) and loopback addresses: 127.0.0.0/8,
+ * ::1, and 127.0.0.0/8 mapped into IPv6 (RFC 4291 §2.5.5.2). `hostname` is
+ * a URL's, which the URL parser has already written in one form: IPv4 as
+ * four decimal parts (127.1, 0x7f.1), IPv6 in brackets, lower case, shortest.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  // The URL parser has already written any IPv4 form (127.1, 0x7f.1) as four decimal parts.
+  if (/(?:^|\.)localhost\.?$/.test(host)) return true;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return host.startsWith('127.');
-  return host === '::1';
+  return host === '::1' || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
 }
 
 /**

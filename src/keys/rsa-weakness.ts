@@ -36,7 +36,7 @@ function flaw(n: bigint, e: bigint): string | null {
  * What makes an RSA public key unsafe whatever its size: an exponent RFC
  * 8017 §3.1 rules out, or the ROCA fingerprint. `n` and `e` are the JWK
  * members (RFC 7518 §6.3.1), base64url. Null when neither. (Its size is
- * judged against the algorithm: MIN_RSA_BITS in verify/algorithms.ts.)
+ * judged against the algorithm: MIN_RSA_BITS in jose/algorithms.ts.)
  */
 export function rsaFlaw(n: string, e: string): string | null {
   return flaw(unsigned(n), unsigned(e));

@@ -1,13 +1,14 @@
 import type { KeyFacts } from '../audit/key-facts.js';
 import { DEFAULT_LIFETIMES } from '../audit/rules/lifetime.js';
 import { runRules, sortFindings } from '../audit/run.js';
-import type { AuditContext, Finding, LifetimePolicy } from '../audit/rule.js';
+import type { AuditContext, Category, Finding, LifetimePolicy } from '../audit/rule.js';
 import { inferTokenClass, type TokenClass } from '../audit/token-class.js';
 import { timeReport, type TimeReport } from '../claims/times.js';
-import { decodeToken, nestedToken, type DecodedToken, type TokenKind } from '../token/decode.js';
+import { nestedToken, type DecodedToken, type TokenKind } from '../token/decode.js';
 import type { FoundAs, FoundToken } from '../token/extract.js';
 import type { JsonObject } from '../token/json.js';
 import { encodeSegment } from '../token/segment.js';
+import type { Opened } from '../verify/decrypt.js';
 
 export type SourceFrom = 'argument' | 'stdin' | 'clipboard' | 'file';
 
@@ -72,13 +73,32 @@ export function tokenParts(token: DecodedToken): TokenParts {
   };
 }
 
-/** Decode a found token and run the rules over it: the data behind decode and audit. */
-export function inspectToken(found: FoundToken, input: { readonly from: SourceFrom; readonly count: number }, options: InspectOptions): InspectReport {
-  const decoded = decodeToken(found.token);
-  const inner = nestedToken(decoded);
+/** What decrypting and verifying found, for the report to show: both absent for decode and audit. */
+export interface Checked {
+  /** A JWE's contents, decrypted by decode or verify. */
+  readonly opened?: Opened | null;
+  /** Which signatures checked out: the token's own, and that of the token inside it. */
+  readonly signatures?: { readonly token: boolean; readonly inner: boolean } | null;
+}
+
+export interface TokenInput {
+  readonly from: SourceFrom;
+  /** How many tokens the input held. */
+  readonly count: number;
+}
+
+/**
+ * The one place the result object is built: a decoded token, the rules run
+ * over it, its times, and what decrypting and verifying found (the contents
+ * of a JWE, which signatures checked out). decode, verify, audit and scan
+ * all render what this returns.
+ */
+export function buildReport(decoded: DecodedToken, found: FoundToken, input: TokenInput, options: InspectOptions & Checked): InspectReport {
+  const nested = nestedToken(decoded);
+  const opened = options.opened ?? null;
+  const inner = opened === null ? nested : opened.kind === 'nested' ? opened.token : null;
   // The lifetime and class rules read the claims that will be trusted: the inner ones when nested.
-  const claimsOf = inner ?? decoded;
-  const inferred = inferTokenClass(decoded.header, claimsOf.claims);
+  const inferred = inferTokenClass(decoded.header, (nested ?? decoded).claims);
   const tokenClass = options.profile ?? inferred;
   const context = {
     ...sharedContext(options, tokenClass),
@@ -87,16 +107,53 @@ export function inspectToken(found: FoundToken, input: { readonly from: SourceFr
     ...(options.key ? { key: options.key } : {}),
     ...(options.secret ? { secret: options.secret } : {}),
   };
-  const findings = sortFindings([...runRules(context, options.ignore), ...(inner ? innerFindings(inner, options, tokenClass) : [])]);
+  const contents = opened === null ? null : openedContents(decoded, opened);
+  const held = inner !== null ? innerFindings(inner, options, opened === null ? tokenClass : undefined) : contents?.readable ? claimFindings(contents.readable, options) : [];
+  const innerParts = inner !== null ? tokenParts(inner) : (contents?.parts ?? null);
+  const signatures = options.signatures ?? null;
   return {
     token: { kind: decoded.kind, bytes: Buffer.byteLength(found.token), source: { from: input.from, as: found.as, name: found.name, count: input.count } },
-    ...tokenParts(decoded),
-    time: timeReport(claimsOf.claims, options.now, options.leeway),
-    findings,
+    ...marked(tokenParts(decoded), signatures?.token ?? false),
+    time: timeReport(innerParts === null ? decoded.claims : innerParts.payload, options.now, options.leeway),
+    findings: sortFindings([...runRules(context, options.ignore), ...held]),
     tokenClass,
-    inner: inner ? tokenParts(inner) : null,
+    inner: innerParts === null ? null : marked(innerParts, signatures?.inner ?? false),
     decoded,
   };
+}
+
+function marked(parts: TokenParts, verified: boolean): TokenParts {
+  return parts.signature === null ? parts : { ...parts, signature: { ...parts.signature, verified } };
+}
+
+/** The rules that read claims: a JWE's header was audited with the JWE itself. */
+const CLAIM_CATEGORIES: ReadonlySet<Category> = new Set(['lifetime', 'sensitive-data']);
+
+function claimFindings(readable: DecodedToken, options: InspectOptions): Finding[] {
+  return innerFindings(readable, options).filter((f) => CLAIM_CATEGORIES.has(f.category));
+}
+
+/**
+ * What a decrypted JWE holds that is not a JWT: its parts as decrypted, and
+ * the JWE with its claims in place of the ciphertext, for the rules that
+ * read claims (null when the plaintext is not a JSON object).
+ */
+function openedContents(token: DecodedToken, opened: Opened): { readonly parts: TokenParts; readonly readable: DecodedToken | null } | null {
+  if (opened.kind !== 'plaintext') return null;
+  const { claims, part, plaintext } = opened;
+  const parts: TokenParts = {
+    header: token.header,
+    payload: claims,
+    payloadText: claims === null ? part.text : null,
+    payloadBase64url: claims === null && part.text === null ? Buffer.from(plaintext).toString('base64url') : null,
+    signature: null,
+  };
+  return { parts, readable: claims === null ? null : { ...token, payloadPart: part, claims, payloadBytes: plaintext } };
+}
+
+/** Findings added after the rules ran (audit's wordlist), in the report's order. */
+export function withFindings(report: InspectReport, extra: readonly Finding[]): InspectReport {
+  return extra.length === 0 ? report : { ...report, findings: sortFindings([...report.findings, ...extra]) };
 }
 
 /** What the rules read besides the token and how it was held. */

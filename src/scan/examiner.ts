@@ -1,13 +1,15 @@
 import { InspectError } from '../errors.js';
-import { inspectToken, type InspectOptions, type InspectReport, type SourceFrom } from '../report/inspect.js';
+import { buildReport, type InspectOptions, type InspectReport, type SourceFrom } from '../report/inspect.js';
+import { decodeToken, type DecodedToken } from '../token/decode.js';
 import type { FoundToken } from '../token/extract.js';
 import type { Verification } from '../verify/result.js';
+import type { Verified } from '../verify/verify-token.js';
 import { examinationOf, type Examination, type TokenDetailsJson } from './examination.js';
 
 /** Inspect (and verify) a token seen for the first time; null when the decoder refuses it: then it was no token. */
 export type Examine = (found: FoundToken, from: SourceFrom) => Promise<Examination | null>;
 
-export type VerifyToken = (report: InspectReport) => Promise<Verification | null>;
+export type VerifyToken = (token: DecodedToken) => Promise<Verified | null>;
 export type RenderDetails = (report: InspectReport, verification: Verification | null) => TokenDetailsJson;
 
 /**
@@ -16,14 +18,16 @@ export type RenderDetails = (report: InspectReport, verification: Verification |
  */
 export function tokenExaminer(inspect: InspectOptions, verify: VerifyToken | null, renderDetails: RenderDetails | null): Examine {
   return async (found, from) => {
-    let report: InspectReport;
+    let decoded: DecodedToken;
     try {
-      report = inspectToken(found, { from, count: 1 }, inspect);
+      decoded = decodeToken(found.token);
     } catch (error) {
       if (!(error instanceof InspectError)) throw error;
       return null;
     }
-    const verification = verify === null ? null : await verify(report);
+    const verified = verify === null ? null : await verify(decoded);
+    const report = buildReport(decoded, found, { from, count: 1 }, { ...inspect, signatures: verified?.signatures ?? null });
+    const verification = verified?.verification ?? null;
     return examinationOf(found.token, report, verification, renderDetails === null ? null : renderDetails(report, verification));
   };
 }

@@ -1,6 +1,6 @@
 import type { KeySet } from '../keys/key.js';
 import type { ClaimPolicy } from '../verify/claims.js';
-import { verifyReport } from '../verify/verify-report.js';
+import { verifyToken } from '../verify/verify-token.js';
 import type { VerifyToken } from './examiner.js';
 
 /** Verifications in flight at most: enough to keep the crypto threads busy, and no more reports waiting in memory. */
@@ -44,8 +44,8 @@ function slowStart(most: number): <T>(task: () => Promise<T>) => Promise<T> {
 export function tokenVerifier(keys: KeySet, policy: ClaimPolicy): VerifyToken {
   const shared = refreshOnce(keys);
   const limited = slowStart(MAX_VERIFYING);
-  return async (report) => {
-    if (report.token.kind === 'JWE') return null;
-    return limited(async () => (await verifyReport({ report, keys: shared, decryptKey: null, algorithms: null, policy })).verification);
+  return async (token) => {
+    if (token.kind === 'JWE') return null;
+    return limited(() => verifyToken(token, { keys: shared, decryptKey: null, algorithms: null, policy }));
   };
 }

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { InspectError, usageError } from '../errors.js';
+import { JWS_ALGORITHMS, type JwsAlgorithm, type KeyType } from '../jose/algorithms.js';
 
 /** What kind of key an algorithm signs with. */
 export type KeyKind = 'secret' | 'rsa' | 'ec' | 'ed25519';
@@ -8,8 +9,14 @@ interface AlgorithmNeeds {
   readonly key: KeyKind;
   /** EC curve (RFC 7518 §3.4). */
   readonly curve?: string;
-  /** The smallest HMAC secret in bytes: the hash output size (RFC 7518 §3.2). */
-  readonly secretBytes?: number;
+}
+
+/** The kind of key each key type signs with; the OKP algorithms jose signs with on Node 20 are all Ed25519. */
+const KIND_OF_KTY: Readonly<Record<KeyType, KeyKind>> = { oct: 'secret', RSA: 'rsa', EC: 'ec', OKP: 'ed25519' };
+
+/** What an algorithm signs with, from the algorithm table. */
+function needsOf(spec: JwsAlgorithm): AlgorithmNeeds {
+  return spec.kty === 'EC' ? { key: 'ec', curve: spec.crv! } : { key: KIND_OF_KTY[spec.kty] };
 }
 
 /**
@@ -17,25 +24,8 @@ interface AlgorithmNeeds {
  * `Ed25519` from RFC 9864). jose's ML-DSA algorithms need a runtime with
  * ML-DSA in WebCrypto, which Node 20 lacks.
  */
-export const SIGNING_ALGORITHMS = {
-  HS256: { key: 'secret', secretBytes: 32 },
-  HS384: { key: 'secret', secretBytes: 48 },
-  HS512: { key: 'secret', secretBytes: 64 },
-  RS256: { key: 'rsa' },
-  RS384: { key: 'rsa' },
-  RS512: { key: 'rsa' },
-  PS256: { key: 'rsa' },
-  PS384: { key: 'rsa' },
-  PS512: { key: 'rsa' },
-  ES256: { key: 'ec', curve: 'P-256' },
-  ES384: { key: 'ec', curve: 'P-384' },
-  ES512: { key: 'ec', curve: 'P-521' },
-  EdDSA: { key: 'ed25519' },
-  Ed25519: { key: 'ed25519' },
-} as const satisfies Record<string, AlgorithmNeeds>;
-
-export type SigningAlg = keyof typeof SIGNING_ALGORITHMS;
-export const SIGNING_ALGS = Object.keys(SIGNING_ALGORITHMS) as SigningAlg[];
+const SIGNING_ALGORITHMS: readonly JwsAlgorithm[] = Object.values(JWS_ALGORITHMS).filter((spec) => spec.signable);
+export const SIGNING_ALGS: readonly string[] = SIGNING_ALGORITHMS.map((spec) => spec.alg);
 
 /** A key to sign with, and what its own metadata (a JWK's `kid` and `alg`) says. */
 export type SigningKey = (
@@ -72,29 +62,21 @@ function fits(needs: AlgorithmNeeds, key: SigningKey): boolean {
   return needs.key === key.kind && (needs.curve === undefined || needs.curve === key.curve);
 }
 
-function isSigningAlg(alg: string): alg is SigningAlg {
-  return Object.hasOwn(SIGNING_ALGORITHMS, alg);
-}
-
 /** The algorithm a key signs with by default: the JWK's own `alg`, else the one its type and curve imply. */
-function defaultAlg(key: SigningKey): SigningAlg {
-  if (key.alg !== null && isSigningAlg(key.alg) && fits(SIGNING_ALGORITHMS[key.alg], key)) return key.alg;
+function defaultAlg(key: SigningKey): string {
+  const own = SIGNING_ALGORITHMS.find((spec) => spec.alg === key.alg);
+  if (own !== undefined && fits(needsOf(own), key)) return own.alg;
   if (key.type === 'secret') return 'HS256';
-  if (key.kind === 'ec') return SIGNING_ALGS.find((alg) => fits(SIGNING_ALGORITHMS[alg], key))!;
+  if (key.kind === 'ec') return SIGNING_ALGORITHMS.find((spec) => fits(needsOf(spec), key))!.alg;
   return key.kind === 'rsa' ? 'RS256' : 'EdDSA';
 }
 
 /** The `--alg` to sign with: the one asked for, checked against the key, else the key's default. */
-export function chooseAlg(requested: string | undefined, key: SigningKey): SigningAlg {
+export function chooseAlg(requested: string | undefined, key: SigningKey): string {
   if (requested === undefined) return defaultAlg(key);
-  if (!isSigningAlg(requested)) throw usageError(`--alg ${requested} is not a JWS algorithm jose can sign with; use one of ${SIGNING_ALGS.join(', ')} (or none with --unsafe-none)`);
-  const needs: AlgorithmNeeds = SIGNING_ALGORITHMS[requested];
+  const spec = SIGNING_ALGORITHMS.find((candidate) => candidate.alg === requested);
+  if (spec === undefined) throw usageError(`--alg ${requested} is not a JWS algorithm jose can sign with; use one of ${SIGNING_ALGS.join(', ')} (or none with --unsafe-none)`);
+  const needs = needsOf(spec);
   if (!fits(needs, key)) throw usageError(`--alg ${requested} signs with ${keyText(needs.key, needs.curve)}, but the key given is ${describe(key)}`);
   return requested;
-}
-
-/** The smallest secret the algorithm should get, in bytes (RFC 7518 §3.2); null for asymmetric algorithms. */
-export function minimumSecretBytes(alg: SigningAlg): number | null {
-  const needs: AlgorithmNeeds = SIGNING_ALGORITHMS[alg];
-  return needs.secretBytes ?? null;
 }

@@ -1,8 +1,8 @@
 import { CompactSign, type CompactJWSHeaderParameters } from 'jose';
 import { InspectError } from '../errors.js';
-import { toJsonText } from '../render/json.js';
 import { MAX_TOKEN_BYTES } from '../token/decode.js';
 import { toPlain, type JsonObject } from '../token/json.js';
+import { nodeJsonText } from '../token/json-text.js';
 import { encodeSegment } from '../token/segment.js';
 import type { SigningKey } from './algorithms.js';
 
@@ -14,8 +14,8 @@ const utf8 = new TextEncoder();
  * object). A null key makes an unsecured JWT (RFC 7519 §6.1): empty signature.
  */
 export async function signToken(header: JsonObject, payload: JsonObject, key: SigningKey | null): Promise<string> {
-  const payloadBytes = utf8.encode(toJsonText(payload, 0));
-  if (key === null) return withinLimit(`${encodeSegment(utf8.encode(toJsonText(header, 0)))}.${encodeSegment(payloadBytes)}.`);
+  const payloadBytes = utf8.encode(nodeJsonText(payload));
+  if (key === null) return withinLimit(`${encodeSegment(utf8.encode(nodeJsonText(header)))}.${encodeSegment(payloadBytes)}.`);
   let token: string;
   try {
     token = await new CompactSign(payloadBytes)

@@ -1,4 +1,5 @@
 import { relativeTime } from '../claims/relative.js';
+import { isoTime } from '../claims/times.js';
 import { member, stringMember, type JsonNode, type JsonObject } from '../token/json.js';
 import type { VerificationError } from './result.js';
 
@@ -29,8 +30,7 @@ function shown(node: JsonNode | undefined): string {
 }
 
 function when(seconds: number, now: number): string {
-  const iso = Math.abs(seconds) <= 253402300799 ? new Date(seconds * 1000).toISOString() : 'out of range';
-  return `${iso}, ${relativeTime(seconds - now)}`;
+  return `${isoTime(seconds)}, ${relativeTime(seconds - now)}`;
 }
 
 /** RFC 7515 §4.1.9: `typ` may omit the `application/` prefix, so `JWT` and `application/jwt` match. */

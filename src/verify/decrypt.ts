@@ -1,44 +1,34 @@
 import { compactDecrypt } from 'jose/jwe/compact/decrypt';
 import { JOSEError } from 'jose/errors';
-import { timeReport } from '../claims/times.js';
+import { JWE_ALGORITHMS } from '../jose/algorithms.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
-import type { Category } from '../audit/rule.js';
-import { sortFindings } from '../audit/run.js';
-import { innerFindings, tokenParts, type InspectReport, type TokenParts } from '../report/inspect.js';
 import { decodeToken, type DecodedToken } from '../token/decode.js';
-import { stringMember } from '../token/json.js';
-import { decodeJsonPart } from '../token/part.js';
+import { stringMember, type JsonObject } from '../token/json.js';
+import { decodeJsonPart, type JsonPart } from '../token/part.js';
 import { metadataMismatch } from './algorithms.js';
 import type { VerificationError } from './result.js';
 
 /**
- * Shared-secret key management (RFC 7518 §4.5 to §4.8): only a holder of
+ * Shared-secret key management (RFC 7518 §4.4, §4.5, §4.7, §4.8): only a holder of
  * the secret can make such a JWE, so decrypting it authenticates the sender.
  * With RSA-OAEP or ECDH-ES anyone holding the public key can encrypt.
  */
-const SECRET_ALGORITHMS = [
-  'dir',
-  'A128KW',
-  'A192KW',
-  'A256KW',
-  'A128GCMKW',
-  'A192GCMKW',
-  'A256GCMKW',
-  'PBES2-HS256+A128KW',
-  'PBES2-HS384+A192KW',
-  'PBES2-HS512+A256KW',
-] as const;
+const SECRET_ALGORITHMS: readonly string[] = Object.values(JWE_ALGORITHMS)
+  .filter((spec) => spec.secret)
+  .map((spec) => spec.alg);
 
 export type Decrypted =
   | { readonly kind: 'failed'; readonly error: VerificationError }
   /** A nested JWT (RFC 7519 §5.2): the inner token still needs its own signature check. */
-  | { readonly kind: 'nested'; readonly token: DecodedToken; readonly parts: TokenParts }
+  | { readonly kind: 'nested'; readonly token: DecodedToken }
   | {
       readonly kind: 'plaintext';
-      readonly parts: TokenParts;
+      readonly plaintext: Uint8Array;
+      readonly part: JsonPart;
+      /** The decrypted claims, when the plaintext is a JSON object. */
+      readonly claims: JsonObject | null;
+      /** Shared-secret key management: only a holder of the secret could have made it. */
       readonly authenticated: boolean;
-      /** The JWE with its decrypted claims in place of the ciphertext, for the rules that read claims; null when they are not a JSON object. */
-      readonly readable: DecodedToken | null;
     };
 
 /** A JWE that decrypted. */
@@ -75,35 +65,7 @@ export async function decryptToken(token: DecodedToken, key: DecryptKey): Promis
   }
   const part = decodeJsonPart(plaintext);
   const inner = nested(part.text);
-  if (inner !== null) return { kind: 'nested', token: inner, parts: tokenParts(inner) };
+  if (inner !== null) return { kind: 'nested', token: inner };
   const claims = part.json?.type === 'object' ? part.json : null;
-  const parts: TokenParts = {
-    header: token.header,
-    payload: claims,
-    payloadText: claims === null ? part.text : null,
-    payloadBase64url: claims === null && part.text === null ? Buffer.from(plaintext).toString('base64url') : null,
-    signature: null,
-  };
-  const readable = claims === null ? null : { ...token, payloadPart: part, claims, payloadBytes: plaintext };
-  return { kind: 'plaintext', parts, authenticated: (SECRET_ALGORITHMS as readonly string[]).includes(alg), readable };
-}
-
-/** The rules that read claims: a JWE's header was audited with the JWE itself. */
-const CLAIM_CATEGORIES: ReadonlySet<Category> = new Set(['lifetime', 'sensitive-data']);
-
-/**
- * The report of a JWE that decrypted: its contents as the inner token (`parts`,
- * by default as decrypted), its times read from them, and the findings of
- * what it holds: a nested JWT is audited as a token of its own, claims by the
- * rules about claims.
- */
-export function withInner(report: InspectReport, opened: Opened, now: number, leeway: number, parts: TokenParts = opened.parts): InspectReport {
-  const options = { now, leeway };
-  const held =
-    opened.kind === 'nested'
-      ? innerFindings(opened.token, options)
-      : opened.readable === null
-        ? []
-        : innerFindings(opened.readable, options).filter((f) => CLAIM_CATEGORIES.has(f.category));
-  return { ...report, inner: parts, time: timeReport(parts.payload, now, leeway), findings: sortFindings([...report.findings, ...held]) };
+  return { kind: 'plaintext', plaintext, part, claims, authenticated: SECRET_ALGORITHMS.includes(alg) };
 }

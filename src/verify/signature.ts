@@ -1,9 +1,10 @@
 import { compactVerify } from 'jose/jws/compact/verify';
 import { JOSEError } from 'jose/errors';
 import { webcrypto } from 'node:crypto';
+import { jwsAlgorithm, minimumSecretBytes } from '../jose/algorithms.js';
 import type { KeySet, SecretKey, VerificationKey } from '../keys/key.js';
 import { member, stringMember, type JsonObject } from '../token/json.js';
-import { hmacKeyBytesNeeded, isJwsAlgorithm, JWS_ALGORITHMS, keyMismatch } from './algorithms.js';
+import { isJwsAlgorithm, keyMismatch } from './algorithms.js';
 import type { TriedKey, VerificationError } from './result.js';
 
 export interface SignatureCheck {
@@ -21,7 +22,7 @@ export interface SignatureCheck {
  * verdict says what the key is worth.
  */
 function weakKey(key: VerificationKey, alg: string): string | null {
-  const needed = hmacKeyBytesNeeded(alg);
+  const needed = minimumSecretBytes(alg);
   if (key.type !== 'secret' || needed === null || key.bytes.byteLength >= needed) return null;
   const bytes = key.bytes.byteLength;
   // Under 128 bits even a random secret is within reach of a search; longer ones are short of the RFC, not of safety.
@@ -56,7 +57,7 @@ function hmacKey(key: SecretKey, alg: string): Promise<webcrypto.CryptoKey> {
   if (byAlg === undefined) hmacKeys.set(key, (byAlg = new Map()));
   let imported = byAlg.get(alg);
   if (imported === undefined) {
-    imported = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: JWS_ALGORITHMS[alg]!.hash! }, false, ['verify']);
+    imported = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: jwsAlgorithm(alg)!.hash! }, false, ['verify']);
     byAlg.set(alg, imported);
   }
   return imported;

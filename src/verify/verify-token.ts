@@ -2,16 +2,14 @@ import { InspectError, usageError } from '../errors.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
 import type { KeySet } from '../keys/key.js';
 import { KEY_OPTIONS } from '../keys/spec.js';
-import type { InspectReport, TokenParts } from '../report/inspect.js';
 import type { DecodedToken } from '../token/decode.js';
 import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
-import { decryptToken, withInner } from './decrypt.js';
+import { decryptToken, type Opened } from './decrypt.js';
 import type { Verification, VerificationError, VerificationWarning } from './result.js';
 import { checkSignedChain, type ChainCheck } from './signed-chain.js';
 
 export interface VerifyRequest {
-  readonly report: InspectReport;
   readonly keys: KeySet | null;
   readonly decryptKey: DecryptKey | null;
   /** `--alg`; null: whatever the key can verify. */
@@ -19,19 +17,18 @@ export interface VerifyRequest {
   readonly policy: ClaimPolicy;
 }
 
+/** What verifying found: the verdict, a JWE's contents, and which signatures checked out. report/ builds the report from it. */
 export interface Verified {
-  /** The report with `signature.verified` set, and a decrypted JWE's contents as `inner`. */
-  readonly report: InspectReport;
   readonly verification: Verification;
+  /** A JWE's contents once decrypted; null for a JWS, or a JWE that did not decrypt. */
+  readonly opened: Opened | null;
+  /** Whether the token's own signature and that of the token inside it (nested, or in a JWE) checked out. */
+  readonly signatures: { readonly token: boolean; readonly inner: boolean };
 }
 
 function requireKeys(keys: KeySet | null, why: string): KeySet {
   if (keys === null) throw usageError(`${why}; give its key with ${KEY_OPTIONS}`);
   return keys;
-}
-
-function markVerified<T extends TokenParts>(parts: T, verified: boolean): T {
-  return parts.signature === null ? parts : { ...parts, signature: { ...parts.signature, verified } };
 }
 
 function verification(errors: readonly VerificationError[], rest: Omit<Verification, 'valid' | 'errors' | 'warnings'>, warnings: readonly VerificationWarning[] = []): Verification {
@@ -51,43 +48,42 @@ function warningsOf(chain: ChainCheck, keys: KeySet): VerificationWarning[] {
 }
 
 /** The signature checks of a JWS (and of the JWT nested in it), then every claim check, on the claims they vouch for. */
-async function verifySigned<T extends TokenParts>(parts: T, token: DecodedToken, keys: KeySet, algorithms: readonly string[] | null, policy: ClaimPolicy, nestable: boolean) {
+async function verifySigned(token: DecodedToken, keys: KeySet, algorithms: readonly string[] | null, policy: ClaimPolicy, nestable: boolean) {
   const chain = await checkSignedChain(token, keys, algorithms, nestable);
   const errors = [...chain.errors, ...(chain.claims === undefined ? [] : checkClaims(chain.header, chain.claims, policy))];
-  return { parts: markVerified(parts, chain.verified), innerVerified: chain.inner?.verified ?? null, verification: verification(errors, { alg: token.alg ?? null, key: chain.key }, warningsOf(chain, keys)) };
+  return { chain, verification: verification(errors, { alg: token.alg ?? null, key: chain.key }, warningsOf(chain, keys)) };
 }
 
 /**
- * Verify the token of a report: its signature against the keys, then every
- * claim check, all failures collected. A JWE is decrypted first; the JWT
- * nested inside is then what is verified (RFC 7519 §7.2 step 8).
+ * Verify a token: its signature against the keys, then every claim check,
+ * all failures collected. A JWE is decrypted first; the JWT nested inside is
+ * then what is verified (RFC 7519 §7.2 step 8).
  */
-export async function verifyReport({ report, keys, decryptKey, algorithms, policy }: VerifyRequest): Promise<Verified> {
-  if (report.token.kind !== 'JWE') {
-    const signed = await verifySigned(report, report.decoded, requireKeys(keys, 'verify checks a signature'), algorithms, policy, true);
-    // report.inner holds the parts of the same nested token the chain checked.
-    const inner = report.inner !== null && signed.innerVerified !== null ? markVerified(report.inner, signed.innerVerified) : report.inner;
-    return { report: { ...signed.parts, inner }, verification: signed.verification };
+export async function verifyToken(token: DecodedToken, { keys, decryptKey, algorithms, policy }: VerifyRequest): Promise<Verified> {
+  if (token.kind !== 'JWE') {
+    const { chain, verification } = await verifySigned(token, requireKeys(keys, 'verify checks a signature'), algorithms, policy, true);
+    return { verification, opened: null, signatures: { token: chain.verified, inner: chain.inner?.verified ?? false } };
   }
-  if (stringMember(report.header, 'enc') === undefined) {
+  if (stringMember(token.header, 'enc') === undefined) {
     throw new InspectError('ERR_MALFORMED_TOKEN', 'the token has 5 parts, the shape of a JWE, but its header has no "enc" (RFC 7516 §4.1.2), so it is neither a JWE nor a JWS');
   }
   if (decryptKey === null) throw usageError('the token is a JWE (encrypted); decrypt it with --decrypt-key <path> or --decrypt-secret-env <VAR>');
-  const decrypted = await decryptToken(report.decoded, decryptKey);
-  if (decrypted.kind === 'failed') return { report, verification: verification([decrypted.error], { alg: null, key: null }) };
+  const opened = await decryptToken(token, decryptKey);
+  const unsigned = { token: false, inner: false };
+  if (opened.kind === 'failed') return { verification: verification([opened.error], { alg: null, key: null }), opened: null, signatures: unsigned };
 
-  if (decrypted.kind === 'nested') {
-    const signed = await verifySigned(decrypted.parts, decrypted.token, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms, policy, false);
-    return { report: withInner(report, decrypted, policy.now, policy.leeway, signed.parts), verification: signed.verification };
+  if (opened.kind === 'nested') {
+    const { chain, verification } = await verifySigned(opened.token, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms, policy, false);
+    return { verification, opened, signatures: { token: false, inner: chain.verified } };
   }
 
-  const alg = stringMember(report.header, 'alg') ?? '(none)';
+  const alg = stringMember(token.header, 'alg') ?? '(none)';
   const unauthenticated: VerificationError = {
     code: 'ERR_JWT_INVALID',
     message: `the JWE holds claims, not a signed JWT, and with key management ${alg} anyone who has the public key can make one, so decrypting it proves nothing about its sender (RFC 7519 §11.2: sign, then encrypt)`,
     claim: null,
   };
-  const errors = [...(decrypted.authenticated ? [] : [unauthenticated]), ...checkClaims(report.header, decrypted.parts.payload, policy)];
-  const key = decrypted.authenticated ? { source: 'secret' as const, kid: stringMember(report.header, 'kid') ?? null, thumbprint: null, description: `the decryption secret (${alg})` } : null;
-  return { report: withInner(report, decrypted, policy.now, policy.leeway), verification: verification(errors, { alg, key }) };
+  const errors = [...(opened.authenticated ? [] : [unauthenticated]), ...checkClaims(token.header, opened.claims, policy)];
+  const key = opened.authenticated ? { source: 'secret' as const, kid: stringMember(token.header, 'kid') ?? null, thumbprint: null, description: `the decryption secret (${alg})` } : null;
+  return { verification: verification(errors, { alg, key }), opened, signatures: unsigned };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectToken } from '../../src/report/inspect.js';
+import { buildReport } from '../../src/report/inspect.js';
+import { decodeToken } from '../../src/token/decode.js';
 import { parseSetCookie } from '../../src/token/cookie.js';
 import { hmacToken, jws, NOW, part } from './helpers.js';
 
@@ -7,7 +8,8 @@ import { hmacToken, jws, NOW, part } from './helpers.js';
 const nest = (inner: string, header: object = { alg: 'HS256', typ: 'JWT', cty: 'JWT' }): string => jws(header, inner);
 
 const findingsOf = (token: string, setCookie?: string) =>
-  inspectToken(
+  buildReport(
+    decodeToken(token),
     { token, as: setCookie === undefined ? 'raw' : 'cookie', name: setCookie === undefined ? null : 'session', ...(setCookie ? { setCookie: parseSetCookie(setCookie)! } : {}) },
     { from: 'argument', count: 1 },
     { now: NOW, leeway: 0 },

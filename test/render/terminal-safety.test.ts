@@ -4,7 +4,8 @@ import { decodeText } from '../../src/render/decode-text.js';
 import { auditText } from '../../src/render/audit-text.js';
 import { reportJson } from '../../src/render/report-json.js';
 import { PLAIN_THEME } from '../../src/render/theme.js';
-import { inspectToken } from '../../src/report/inspect.js';
+import { buildReport } from '../../src/report/inspect.js';
+import { decodeToken } from '../../src/token/decode.js';
 import { fuzzSettings } from '../helpers/fuzz.js';
 import { tokenFromText } from '../helpers/tokens.js';
 
@@ -17,7 +18,7 @@ describe('no token byte reaches the terminal unescaped', () => {
     fc.assert(
       fc.property(fc.dictionary(hostile, fc.oneof(hostile, fc.array(hostile, { maxLength: 3 })), { maxKeys: 6 }), hostile, (claims, kid) => {
         const token = tokenFromText(JSON.stringify({ alg: 'HS256', kid, typ: kid }), JSON.stringify(claims));
-        const report = inspectToken({ token, as: 'cookie', name: kid }, { from: 'argument', count: 1 }, { now: 1_700_000_000, leeway: 0 });
+        const report = buildReport(decodeToken(token), { token, as: 'cookie', name: kid }, { from: 'argument', count: 1 }, { now: 1_700_000_000, leeway: 0 });
         for (const out of [
           decodeText(report, PLAIN_THEME, { minSeverity: 'info', redacted: false }),
           auditText(report, PLAIN_THEME, 'high', false),

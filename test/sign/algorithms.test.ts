@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chooseAlg, minimumSecretBytes, privateKeyKind, SIGNING_ALGS, type SigningKey } from '../../src/sign/algorithms.js';
+import { minimumSecretBytes } from '../../src/jose/algorithms.js';
+import { chooseAlg, privateKeyKind, SIGNING_ALGS, type SigningKey } from '../../src/sign/algorithms.js';
 
 const secret = (alg: string | null = null): SigningKey => ({ type: 'secret', bytes: new Uint8Array(32), kid: null, alg });
 const ec = (curve: string, alg: string | null = null): SigningKey => ({ type: 'private', key: null as never, kind: 'ec', curve, kid: null, alg });

@@ -1,8 +1,6 @@
+import { isHmacAlg, jwsAlgorithm } from '../../jose/algorithms.js';
 import { member } from '../../token/json.js';
-import { JWS_ALGS, isHmacAlg } from '../registry.js';
 import { defineRule, type RuleHit } from '../rule.js';
-
-const RSA_PKCS1 = new Set(['RS256', 'RS384', 'RS512']);
 
 export const algorithmRules = [
   defineRule({
@@ -28,7 +26,7 @@ export const algorithmRules = [
       const alg = member(token.header, 'alg');
       if (alg === undefined) return [{ path: 'header.alg', note: 'missing' }];
       if (alg.type !== 'string') return [{ path: 'header.alg', evidence: `a JSON ${alg.type}` }];
-      if (alg.value.toLowerCase() === 'none' || JWS_ALGS.has(alg.value)) return [];
+      if (alg.value.toLowerCase() === 'none' || jwsAlgorithm(alg.value) !== undefined) return [];
       return [{ severity: 'medium', path: 'header.alg', evidence: alg.value, note: 'not in the JWS algorithm registry' }];
     },
   }),
@@ -47,6 +45,6 @@ export const algorithmRules = [
     title: 'RSASSA-PKCS1-v1_5',
     advice: 'Prefer PS256 or ES256/EdDSA; two RS tokens reveal the public key, which loose verifiers accept as an HMAC secret.',
     check: ({ token }) =>
-      token.kind === 'JWS' && token.alg !== undefined && RSA_PKCS1.has(token.alg) ? [{ path: 'header.alg', evidence: token.alg }] : [],
+      token.kind === 'JWS' && token.alg !== undefined && jwsAlgorithm(token.alg)?.family === 'RSASSA-PKCS1-v1_5' ? [{ path: 'header.alg', evidence: token.alg }] : [],
   }),
 ];

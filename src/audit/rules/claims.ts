@@ -1,8 +1,9 @@
+import { isLoopbackHost } from '../../keys/remote-url.js';
 import { member, stringMember, type JsonNode } from '../../token/json.js';
 import { claimInjection } from '../injection.js';
 import { addressRange } from '../ip.js';
 import { evidenceOf, urlEvidence } from '../mask.js';
-import { isLoopbackHost, parseUrl } from '../net.js';
+import { parseUrl } from '../net.js';
 import { defineRule, type RuleHit } from '../rule.js';
 import { lastSegment, leaves, walkNodes } from '../sensitive/walk.js';
 

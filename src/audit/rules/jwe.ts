@@ -1,8 +1,8 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { isJweEncryption, jweAlgorithm } from '../../jose/algorithms.js';
 import { decodeSegment } from '../../token/segment.js';
 import { member, stringMember, toPlain, type JsonNode } from '../../token/json.js';
 import { privateJwkMembers } from '../jwk.js';
-import { JWE_ALGS, JWE_ENCS } from '../registry.js';
 import { defineRule, severityRank, type AuditContext, type RuleHit, type RuleInfo, type Severity } from '../rule.js';
 import { sensitiveDetections } from '../sensitive/detect.js';
 
@@ -32,9 +32,9 @@ export const JWE_INVALID_ZIP: RuleInfo = {
 };
 
 /** A missing header value, or one outside its registry. */
-function registryProblem(node: JsonNode | undefined, registry: ReadonlySet<string>, path: string, unknown: string): RuleHit | null {
+function registryProblem(node: JsonNode | undefined, registered: (value: string) => boolean, path: string, unknown: string): RuleHit | null {
   if (node === undefined) return { path, note: 'missing' };
-  if (node.type === 'string' && registry.has(node.value)) return null;
+  if (node.type === 'string' && registered(node.value)) return null;
   return { path, evidence: node.type === 'string' ? node.value : `a JSON ${node.type}`, note: unknown };
 }
 
@@ -64,8 +64,8 @@ export const jweRules = [
     title: 'JWE alg/enc missing or unknown',
     advice: 'A JWE needs a registered alg and enc (RFC 7516 §4.1.1–4.1.2); a recipient must reject anything else.',
     check: jweRule(({ token }): RuleHit[] => {
-      const alg = registryProblem(member(token.header, 'alg'), JWE_ALGS, 'header.alg', 'not a JWE key-management algorithm');
-      const enc = registryProblem(member(token.header, 'enc'), JWE_ENCS, 'header.enc', 'not a JWE content encryption');
+      const alg = registryProblem(member(token.header, 'alg'), (value) => jweAlgorithm(value) !== undefined, 'header.alg', 'not a JWE key-management algorithm');
+      const enc = registryProblem(member(token.header, 'enc'), isJweEncryption, 'header.enc', 'not a JWE content encryption');
       return [alg, enc].filter((hit) => hit !== null);
     }),
   }),
@@ -100,6 +100,7 @@ export const jweRules = [
     title: 'PBES2 iteration count',
     advice: 'Cap p2c when decrypting (jose maxPBES2Count); an attacker-chosen count burns CPU (CVE-2022-36083, CVE-2023-49290).',
     check: jweRule(({ token }) => {
+      // By the name, not the registry (src/jose/algorithms.ts): an unregistered PBES2-* or ECDH-ES* alg still tells a lax library to read p2c, p2s or epk.
       if (!token.alg?.startsWith('PBES2-')) return [];
       const p2c = member(token.header, 'p2c');
       const hit = pbes2CountHit(p2c?.type === 'number' ? p2c.value : undefined);
@@ -152,7 +153,9 @@ export const jweRules = [
     advice: 'Direct modes use an empty encrypted-key part (RFC 7516 §5.2, RFC 7518 §4.5–4.6); this token was built wrongly or altered.',
     check: jweRule(({ token }) => {
       const encryptedKey = token.segments[1]?.raw ?? '';
-      const direct = token.alg === 'dir' || token.alg === 'ECDH-ES';
+      const mode = jweAlgorithm(token.alg)?.mode;
+      // RFC 7516 §5.1 step 5: these two modes leave the JWE Encrypted Key empty.
+      const direct = mode === 'direct-encryption' || mode === 'direct-key-agreement';
       return direct && encryptedKey !== '' ? [{ path: 'encrypted_key', evidence: `${encryptedKey.length} characters` }] : [];
     }),
   }),

@@ -1,6 +1,6 @@
 import { formatDuration } from '../../claims/duration.js';
 import { relativeTime, spanText } from '../../claims/relative.js';
-import { numericDate } from '../../claims/times.js';
+import { LAST_ISO_SECOND, numericDate } from '../../claims/times.js';
 import { member, stringMember } from '../../token/json.js';
 import { defineRule, type LifetimePolicy, type RuleHit, type Severity } from '../rule.js';
 import type { TokenClass } from '../token-class.js';
@@ -25,9 +25,6 @@ function lifetimeSeverity(tokenClass: TokenClass, lifetime: number, limit: numbe
 }
 
 const TIME_CLAIMS = ['exp', 'nbf', 'iat', 'auth_time'] as const;
-
-/** RFC 7519 §2 allows any number; the year 9999 is as far as a date can be shown. */
-const MAX_NUMERIC_DATE = 253402300799;
 
 /** 2000-01-01 and 2100-01-01 in seconds: the window a millisecond time, divided by 1000, falls in. */
 const MS_WINDOW = [946684800, 4102444800] as const;
@@ -61,7 +58,7 @@ export const lifetimeRules = [
         const node = member(token.claims, name);
         if (node === undefined) return [];
         if (node.type !== 'number') return [{ path: `payload.${name}`, evidence: `a JSON ${node.type}` }];
-        if (!Number.isFinite(node.value) || node.value < 0 || node.value > MAX_NUMERIC_DATE) {
+        if (!Number.isFinite(node.value) || node.value < 0 || node.value > LAST_ISO_SECOND) {
           return [{ path: `payload.${name}`, evidence: node.raw, note: 'out of range' }];
         }
         return [];

@@ -1,13 +1,10 @@
+import { isHmacAlg, minimumSecretBytes } from '../../jose/algorithms.js';
 import type { DecodedToken } from '../../token/decode.js';
 import { evidenceOf } from '../mask.js';
-import { isHmacAlg } from '../registry.js';
 import { defineRule, findingOf, type Finding, type RuleHit } from '../rule.js';
 import { BUILTIN_WEAK_SECRETS } from '../secrets/builtin-list.js';
 import { passwordLikeReasons } from '../secrets/password-like.js';
 import { findWeakSecret, signedWithEmptySecret, type CrackResult } from '../secrets/weak-secret.js';
-
-/** RFC 7518 §3.2: an HMAC key at least as long as the hash output. */
-const MIN_SECRET_BYTES: Readonly<Record<string, number>> = { HS256: 32, HS384: 48, HS512: 64 };
 
 /** The weak-secret hit for a match, from the built-in list or a wordlist run by the crack pool. */
 function weakSecretHit(result: CrackResult & { readonly match: string }, source: string, showValues: boolean): RuleHit {
@@ -31,8 +28,8 @@ export function weakSecretFinding(result: CrackResult & { readonly match: string
   return findingOf(weakSecret, weakSecretHit(result, source, showValues));
 }
 
-/** The supplied secret, when the token is one it applies to (HS*). */
-function suppliedSecret(token: DecodedToken, secret: Uint8Array | undefined): Uint8Array | null {
+/** The secret audit was given, when the token is one it applies to (HS*); key-facts.ts's suppliedSecret picks it from the keys. */
+function secretForHmacToken(token: DecodedToken, secret: Uint8Array | undefined): Uint8Array | null {
   return secret !== undefined && token.kind === 'JWS' && isHmacAlg(token.alg) ? secret : null;
 }
 
@@ -53,9 +50,9 @@ export const secretRules = [
     title: 'Supplied secret too short',
     advice: 'RFC 7518 §3.2: an HMAC key MUST be at least as long as the hash (32/48/64 bytes); use random bytes.',
     check: ({ token, secret }): RuleHit[] => {
-      const key = suppliedSecret(token, secret);
-      const needed = token.alg !== undefined && Object.hasOwn(MIN_SECRET_BYTES, token.alg) ? MIN_SECRET_BYTES[token.alg] : undefined;
-      if (key === null || needed === undefined || key.length >= needed) return [];
+      const key = secretForHmacToken(token, secret);
+      const needed = minimumSecretBytes(token.alg);
+      if (key === null || needed === null || key.length >= needed) return [];
       return [{ path: 'secret', evidence: `${key.length} bytes; ${token.alg} needs ${needed}` }];
     },
   }),
@@ -66,7 +63,7 @@ export const secretRules = [
     title: 'Supplied secret is password-like',
     advice: 'Human-memorable passwords MUST NOT be used as HMAC keys (RFC 8725 §3.5); use 64+ random characters or 32+ random bytes.',
     check: ({ token, secret, showValues }): RuleHit[] => {
-      const key = suppliedSecret(token, secret);
+      const key = secretForHmacToken(token, secret);
       const reasons = key === null ? [] : passwordLikeReasons(key);
       if (key === null || reasons.length === 0) return [];
       return [{ path: 'secret', evidence: evidenceOf(Buffer.from(key).toString('latin1'), showValues), note: reasons.join('; ') }];

@@ -1,7 +1,6 @@
-import { SIGNATURE_BYTES, isEcdsaAlg, looksLikeDer, splitEcdsa, type EcdsaSignature } from '../ecdsa.js';
+import { jwsAlgorithm, MIN_RSA_BITS } from '../../jose/algorithms.js';
+import { looksLikeDer, splitEcdsa, type EcdsaSignature } from '../ecdsa.js';
 import { defineRule, type AuditContext, type RuleHit } from '../rule.js';
-
-const RSA_ALGS = new Set(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512']);
 
 /** The signature of a signed JWS that has one; empty-signature covers the rest. */
 function signatureOf({ token }: AuditContext): Uint8Array | null {
@@ -13,10 +12,10 @@ function ecdsaOf(ctx: AuditContext): EcdsaSignature | null {
   return signature === null ? null : splitEcdsa(ctx.token.alg, signature);
 }
 
+/** The fixed sizes a signature of this alg has; none for RSA, whose size is the key's, or for an unknown alg. */
 function expectedSizes(alg: string | undefined): readonly number[] {
-  if (alg === 'EdDSA') return [SIGNATURE_BYTES.Ed25519!, SIGNATURE_BYTES.Ed448!];
-  const size = alg !== undefined && Object.hasOwn(SIGNATURE_BYTES, alg) ? SIGNATURE_BYTES[alg] : undefined;
-  return size === undefined ? [] : [size];
+  const sizes = jwsAlgorithm(alg)?.signatureBytes;
+  return sizes === undefined || sizes === 'modulus' ? [] : sizes;
 }
 
 export const signatureRules = [
@@ -48,7 +47,7 @@ export const signatureRules = [
       const signature = signatureOf(ctx);
       const sizes = expectedSizes(ctx.token.alg);
       if (signature === null || sizes.length === 0 || sizes.includes(signature.length)) return [];
-      const der = isEcdsaAlg(ctx.token.alg) && looksLikeDer(signature);
+      const der = jwsAlgorithm(ctx.token.alg)?.family === 'ECDSA' && looksLikeDer(signature);
       return [
         {
           path: 'signature',
@@ -80,8 +79,8 @@ export const signatureRules = [
     advice: 'RFC 7518 §3.3: an RSA key of 2048 bits or more MUST be used; a 512-bit key can be factored cheaply.',
     check: (ctx): RuleHit[] => {
       const signature = signatureOf(ctx);
-      if (signature === null || ctx.token.alg === undefined || !RSA_ALGS.has(ctx.token.alg) || signature.length >= 256) return [];
       // An RSA signature is as long as the modulus.
+      if (signature === null || jwsAlgorithm(ctx.token.alg)?.signatureBytes !== 'modulus' || signature.length * 8 >= MIN_RSA_BITS) return [];
       const evidence = `${signature.length}-byte signature: a ${signature.length * 8}-bit key`;
       return [{ path: 'signature', evidence, ...(signature.length > 64 ? { severity: 'high' as const } : { note: 'factorable' }) }];
     },

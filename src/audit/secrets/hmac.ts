@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { jwsAlgorithm } from '../../jose/algorithms.js';
 import type { DecodedToken } from '../../token/decode.js';
-import { HMAC_HASHES, isHmacAlg } from '../registry.js';
 
 /** What a secret guess is checked against: plain data, so it can be posted to a worker thread. */
 export interface HmacTarget {
@@ -13,10 +13,12 @@ export interface HmacTarget {
 
 /** The HMAC target of an HS256/384/512 token with a signature, else null. */
 export function hmacTarget(token: DecodedToken): HmacTarget | null {
-  if (token.kind !== 'JWS' || !isHmacAlg(token.alg) || token.signature === null || token.signature.length === 0) return null;
+  const spec = jwsAlgorithm(token.alg);
+  if (token.kind !== 'JWS' || spec?.family !== 'HMAC' || token.signature === null || token.signature.length === 0) return null;
   const [header, payload] = token.segments;
   return {
-    hash: HMAC_HASHES[token.alg]!,
+    // node:crypto's name for the hash: SHA-256 is sha256.
+    hash: spec.hash!.replace('SHA-', 'sha'),
     signingInput: Buffer.from(`${header!.raw}.${payload!.raw}`, 'ascii'),
     signature: token.signature,
   };

@@ -42,7 +42,8 @@ interface Place {
   readonly budget: WalkBudget;
 }
 
-class Scan {
+/** One walk of a token's header and claims for sensitive values (not scan/'s walk of files for tokens). */
+class SensitiveValueWalk {
   readonly found: Detection[] = [];
   /** OIDC address objects already reported whole: their members add nothing. */
   private readonly addresses = new Set<string>();
@@ -164,9 +165,9 @@ function escalateCopiedProfile(found: readonly Detection[], tokenClass: TokenCla
 
 /** Every sensitive value in a token's header and claims (AUDIT-RULES §2), worst per value. */
 function detectSensitive(token: DecodedToken, tokenClass: TokenClass, now: number): Detection[] {
-  const scan = new Scan(now);
-  scan.token(token, tokenClass, { anchor: null, level: 0, budget: walkBudget() });
-  return escalateCopiedProfile(scan.found, tokenClass);
+  const walk = new SensitiveValueWalk(now);
+  walk.token(token, tokenClass, { anchor: null, level: 0, budget: walkBudget() });
+  return escalateCopiedProfile(walk.found, tokenClass);
 }
 
 const cache = new WeakMap<AuditContext, readonly Detection[]>();

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { auditInput } from '../../audit/input.js';
 import type { KeyFacts } from '../../audit/key-facts.js';
 import type { Finding } from '../../audit/rule.js';
-import { sortFindings } from '../../audit/run.js';
 import { hmacTarget } from '../../audit/secrets/hmac.js';
 import { failsAt } from '../../audit/threshold.js';
 import { EXIT_INTERRUPTED, InspectError, usageError } from '../../errors.js';
@@ -11,7 +10,7 @@ import { auditSarif } from '../../render/audit-sarif.js';
 import { auditText, undecodableText } from '../../render/audit-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { inputErrorJson, reportJson } from '../../render/report-json.js';
-import { inspectToken, type InspectReport } from '../../report/inspect.js';
+import { buildReport, withFindings, type InspectReport } from '../../report/inspect.js';
 import { decodeToken, type DecodedToken } from '../../token/decode.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
 import { helpForMissingInput, pickFromInput, readTokenInput, refuseKeyAndTokenOnStdin, type InputText, type LoadedToken } from '../input.js';
@@ -106,7 +105,7 @@ export async function runAudit(cli: Cli, cmd: Command, arg: string | undefined, 
     return reportUndecodable(cli, run, token, findings);
   }
   const supplied: SuppliedKey = spec === null ? {} : await suppliedKey(cli, g, spec, o, token.decoded);
-  const inspected = inspectToken(token.loaded.found, token.loaded, {
+  const inspected = buildReport(token.decoded, token.loaded.found, token.loaded, {
     now: g.now,
     leeway: g.leeway,
     showValues: o.showValues === true,
@@ -116,7 +115,7 @@ export async function runAudit(cli: Cli, cmd: Command, arg: string | undefined, 
     ...supplied,
   });
   const wordlist = await runWordlist(cli, run, inspected, ignore);
-  const report = wordlist?.finding ? { ...inspected, findings: sortFindings([...inspected.findings, wordlist.finding]) } : inspected;
+  const report = withFindings(inspected, wordlist?.finding ? [wordlist.finding] : []);
 
   const failed = failsAt(report.findings, o.failOn);
   if (run.format === 'json') cli.io.stdout.write(reportJson(report));

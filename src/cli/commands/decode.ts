@@ -6,8 +6,9 @@ import { decodeText } from '../../render/decode-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { toJsonText } from '../../render/json.js';
 import { reportJson } from '../../render/report-json.js';
-import { inspectToken, signatureBase64url, trustedClaims, type InspectReport, type TokenParts } from '../../report/inspect.js';
+import { buildReport, signatureBase64url, trustedClaims, type InspectReport, type TokenParts } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
+import { decodeToken } from '../../token/decode.js';
 import { addCheckOptions, runChecks, type CheckOptions } from '../check-options.js';
 import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
 import { addDecryptOptions, decryptForDecode, type DecryptOptions } from '../decrypt-options.js';
@@ -54,7 +55,9 @@ export function decodeCommand(cli: Cli): Command {
       const gated = options.expect !== undefined || options.fresh === true || options.maxTtl !== undefined;
       const loaded = await loadToken(cli, g, token, options, gated ? 'refuse' : 'first');
       if (loaded === null) return helpForMissingInput(cli, cmd);
-      const inspected = await decryptForDecode(cli, g, inspectToken(loaded.found, loaded, { now: g.now, leeway: g.leeway }), options);
+      const decoded = decodeToken(loaded.found.token);
+      const opened = await decryptForDecode(cli, decoded, options);
+      const inspected = buildReport(decoded, loaded.found, loaded, { now: g.now, leeway: g.leeway, opened });
       const report = options.redact ? redactReport(inspected) : inspected;
 
       // Checks read the real values, not the redacted copy.

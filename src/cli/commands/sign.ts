@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { InspectError, usageError } from '../../errors.js';
+import { minimumSecretBytes } from '../../jose/algorithms.js';
 import { keySpecOf, type KeyOptions } from '../../keys/spec.js';
 import { toJsonText } from '../../render/json.js';
 import type { SigningKey } from '../../sign/algorithms.js';
@@ -79,7 +80,7 @@ async function keyAndAlg(cli: Cli, g: GlobalOptions, o: SignOptions): Promise<{ 
   }
   if (spec === null) throw usageError('sign needs a key: --secret-env VAR, --secret-file PATH, --secret TEXT or --key PRIVATE.pem (or --alg none --unsafe-none)');
   if (spec.kind !== 'secret' && spec.kind !== 'key-file') throw new Error(`sign has no ${spec.kind} option`);
-  const { chooseAlg, minimumSecretBytes } = await import('../../sign/algorithms.js');
+  const { chooseAlg } = await import('../../sign/algorithms.js');
   const { loadSigningKey } = await import('../../sign/load.js');
   const key = await loadSigningKey(cli.io, spec, o.kid);
   const alg = chooseAlg(o.alg, key);

@@ -6,11 +6,12 @@ import { escapeTerminal } from '../../render/escape.js';
 import { reportJson } from '../../render/report-json.js';
 import { verificationJson } from '../../render/verify-json.js';
 import { verifyText } from '../../render/verify-text.js';
-import { inspectToken } from '../../report/inspect.js';
+import { buildReport } from '../../report/inspect.js';
+import { decodeToken } from '../../token/decode.js';
 import { isJwsAlgorithm } from '../../verify/algorithms.js';
 import type { ClaimPolicy } from '../../verify/claims.js';
 import { verifyExitCode } from '../../verify/result.js';
-import { verifyReport } from '../../verify/verify-report.js';
+import { verifyToken } from '../../verify/verify-token.js';
 import { runChecks } from '../check-options.js';
 import { globalOptions, type Cli, type GlobalOptions } from '../context.js';
 import { decryptSpecOf, loadDecryptKeyFor } from '../decrypt-options.js';
@@ -64,8 +65,9 @@ export async function runVerify(cli: Cli, cmd: Command, arg: string | undefined,
 
   const keys = spec === null ? null : await loadKeys(cli, g, spec, o);
   const decryptKey = decryptSpec === null ? null : await loadDecryptKeyFor(cli, decryptSpec);
-  const inspected = inspectToken(loaded.found, loaded, { now: g.now, leeway: g.leeway });
-  const { report, verification } = await verifyReport({ report: inspected, keys, decryptKey, algorithms, policy });
+  const decoded = decodeToken(loaded.found.token);
+  const { verification, opened, signatures } = await verifyToken(decoded, { keys, decryptKey, algorithms, policy });
+  const report = buildReport(decoded, loaded.found, loaded, { now: g.now, leeway: g.leeway, opened, signatures });
   const checks = runChecks(report, o, g.now);
 
   if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })), verification: verificationJson(verification) }));
