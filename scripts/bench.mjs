@@ -17,30 +17,32 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'jwt-inspect.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
+/** @param {number} ms */
 const fmt = (ms) => ms.toFixed(1);
 
 /**
  * Each run of a case follows a run of `node -e 0`; the ratio is the median of
  * those paired ratios, so that a burst of machine noise slows both runs of a
  * pair rather than whichever command it happens to fall on.
+ * @param {import('./bench/startup-cases.mjs').StartupCase[]} cases
  */
 function startup(cases) {
+  /** @type {number[]} */
   const baseline = [];
-  const samples = new Map(cases.map((c) => [c.name, { times: [], ratios: [] }]));
+  const samples = cases.map((c) => ({ c, times: /** @type {number[]} */ ([]), ratios: /** @type {number[]} */ ([]) }));
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    for (const c of cases) {
+    for (const { c, times, ratios } of samples) {
       const b = timeOnce(['-e', '0']);
       const t = timeOnce([bin, ...c.args]);
       if (i >= WARMUP) {
         baseline.push(b);
-        samples.get(c.name).times.push(t);
-        samples.get(c.name).ratios.push(t / b);
+        times.push(t);
+        ratios.push(t / b);
       }
     }
   }
   const base = median(baseline);
-  const rows = cases.map((c) => {
-    const { times, ratios } = samples.get(c.name);
+  const rows = samples.map(({ c, times, ratios }) => {
     const ratio = median(ratios);
     return `| ${c.name} | ${fmt(median(times))} | ${fmt(Math.min(...times))}–${fmt(Math.max(...times))} | **${ratio.toFixed(2)}x** | ${c.target} | ${ratio <= c.targetRatio ? 'ok' : 'MISSED'} |`;
   });

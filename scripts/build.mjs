@@ -19,6 +19,7 @@ const dist = join(root, 'dist.next');
 rmSync(dist, { recursive: true, force: true });
 
 // Minified: a smaller bundle and code cache read faster at every start; --debug maps stacks back to src/.
+/** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 await build({
   ...common,
@@ -45,6 +46,7 @@ if (/[^\w.$]import\(/.test(bundled)) throw new Error('dist/jwt-inspect.cjs calls
 // so the source map's columns still fit.
 writeFileSync(join(dist, 'jwt-inspect.cjs'), bundled.replace(/[^\0-\x7f]/g, '?'));
 
+/** @type {{ CACHE_NAMES: readonly string[] }} */
 const { CACHE_NAMES } = createRequire(import.meta.url)(join(dist, 'boot.cjs'));
 const work = mkdtempSync(join(tmpdir(), 'jwt-inspect-build-'));
 try {

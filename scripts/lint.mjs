@@ -1,13 +1,25 @@
 #!/usr/bin/env node
 // Architecture lint: the rules a type checker cannot see. Exit 1 with one line per problem.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// `--write-architecture` rewrites ARCHITECTURE.md's "Layers" section from the layer matrix first.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { checkLayers, fileEdges, layersSection, withLayersSection } from './lint/check-layers.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const src = join(root, 'src');
+/** @type {string[]} */
 const problems = [];
+/**
+ * @param {string} file
+ * @param {number} line
+ * @param {string} message
+ */
 const report = (file, line, message) => problems.push(`${relative(root, file)}${line ? `:${line}` : ''}: ${message}`);
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -20,6 +32,7 @@ const text = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
 
 // Only the I/O layer touches the process, the file system, the network and the clipboard.
 const IO_LAYER = /[/\\]src[/\\]io[/\\]/;
+/** @type {ReadonlyArray<readonly [RegExp, string]>} */
 const FORBIDDEN_IN_CORE = [
   [/\bprocess\.(?!exitCode\b)/, 'reads the process; pass it in through Io'],
   [/\bconsole\./, 'writes to the console; return data and let the renderer print it'],
@@ -39,7 +52,7 @@ for (const [file, body] of text) {
     }
   });
   for (const m of body.matchAll(IMPORT)) {
-    const spec = m[1];
+    const spec = /** @type {string} */ (m[1]);
     if (spec.startsWith('.') && !spec.endsWith('.js')) report(file, 0, `relative import '${spec}' needs a .js specifier`);
   }
 }
@@ -51,13 +64,13 @@ const STARTUP_ALLOWED = new Set(['commander', 'chalk', 'node:fs', 'node:fs/promi
 const seen = new Set();
 const queue = [join(src, 'cli/main.ts'), join(src, 'io/process-io.ts')];
 while (queue.length > 0) {
-  const file = queue.pop();
+  const file = /** @type {string} */ (queue.pop());
   if (seen.has(file)) continue;
   seen.add(file);
   const body = text.get(file);
   if (body === undefined) continue;
   for (const m of body.matchAll(IMPORT)) {
-    const spec = m[1];
+    const spec = /** @type {string} */ (m[1]);
     if (spec.startsWith('.')) queue.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
     else if (!STARTUP_ALLOWED.has(spec)) report(file, 0, `start-up path imports '${spec}' eagerly; import it inside the code that needs it`);
   }
@@ -67,9 +80,24 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const version = /VERSION = '([^']+)'/.exec(text.get(join(src, 'version.ts')) ?? '')?.[1];
 if (version !== pkg.version) report(join(src, 'version.ts'), 0, `VERSION ${version} differs from package.json ${pkg.version}`);
 
+// Layers: which folder of src/ may import which (scripts/lint/layers.mjs), and ARCHITECTURE.md drawn from it.
+const layers = checkLayers(files.map((f) => relative(root, f).split(sep).join('/')), fileEdges(root, text));
+problems.push(...layers.problems);
+const architecture = join(root, 'ARCHITECTURE.md');
+const doc = readFileSync(architecture, 'utf8');
+const drawn = withLayersSection(doc, layersSection());
+if (drawn !== doc) {
+  if (process.argv.includes('--write-architecture')) {
+    writeFileSync(architecture, drawn);
+    console.log('lint: ARCHITECTURE.md "Layers" section rewritten from the matrix');
+  } else report(architecture, 0, 'the "Layers" section differs from the matrix in scripts/lint/layers.mjs; run node scripts/lint.mjs --write-architecture');
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   console.error(`lint: ${problems.length} problem(s)`);
   process.exit(1);
 }
+const cycles = layers.knownCycles.length === 0 ? 'no folder cycle' : `folder cycles through them: ${layers.knownCycles.join(' ')}`;
+console.log(`lint: ${layers.known} known back edges (KNOWN_BACK_EDGES in scripts/lint/layers.mjs); ${cycles}`);
 console.log(`lint: ${files.length} files clean`);

@@ -4,9 +4,15 @@ import { spawn, spawnSync } from 'node:child_process';
 /** Peak RSS is written by a hook preloaded into the measured process itself. */
 const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nmaxrss=${process.resourceUsage().maxRSS}\\n`))';
 
-export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** @param {readonly number[]} xs */
+export const median = (xs) => /** @type {number} */ ([...xs].sort((a, b) => a - b)[xs.length >> 1]);
 
-/** Wall-clock milliseconds of one synchronous run; throws unless the exit code is allowed. */
+/**
+ * Wall-clock milliseconds of one synchronous run; throws unless the exit code is allowed.
+ * @param {readonly string[]} args
+ * @param {{ exits?: readonly (number | null)[] }} [options]
+ * @returns {number}
+ */
 export function timeOnce(args, { exits = [0] } = {}) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
@@ -15,7 +21,12 @@ export function timeOnce(args, { exits = [0] } = {}) {
   return ms;
 }
 
-/** One run with seconds and peak RSS (MiB); stdout is thrown away. */
+/**
+ * One run with seconds and peak RSS (MiB); stdout is thrown away.
+ * @param {readonly string[]} args
+ * @param {{ exits?: readonly (number | null)[] }} [options]
+ * @returns {Promise<{ seconds: number, rssMiB: number, stderr: string }>}
+ */
 export function measure(args, { exits = [0, 1] } = {}) {
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();

@@ -2,7 +2,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { hs256Token } from '../lib/tokens.mjs';
 
-/** A small deterministic PRNG (mulberry32), so every run scans the same log. */
+/**
+ * A small deterministic PRNG (mulberry32), so every run scans the same log.
+ * @param {number} seed
+ */
 function prng(seed) {
   let a = seed;
   return () => {
@@ -13,9 +16,15 @@ function prng(seed) {
   };
 }
 const random = prng(7);
-const pick = (list) => list[Math.floor(random() * list.length)];
+/**
+ * @template T
+ * @param {readonly T[]} list
+ */
+const pick = (list) => /** @type {T} */ (list[Math.floor(random() * list.length)]);
+/** @param {number} n */
 const int = (n) => Math.floor(random() * n);
 
+/** @param {object} payload */
 function hs256(payload) {
   return hs256Token({ alg: 'HS256', typ: 'JWT', kid: `k${int(4)}` }, payload, 'bench-secret');
 }
@@ -27,8 +36,10 @@ const paths = ['/api/v1/orders', '/api/v1/customers/12345', '/healthz', '/static
 const agents = ['Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0', 'curl/8.5.0', 'okhttp/4.12.0', 'Go-http-client/2.0'];
 const levels = ['INFO', 'DEBUG', 'WARN', 'INFO', 'INFO'];
 const classes = ['c.e.api.OrderController', 'c.e.svc.CustomerService', 'o.h.engine.jdbc.spi.SqlExceptionHelper', 'c.e.api.RequestLogger'];
+/** @param {number} n */
 const time = (n) => new Date(Date.UTC(2024, 4, 1) + n * 37).toISOString();
 
+/** @param {number} n */
 function plainLine(n) {
   switch (int(3)) {
     case 0:
@@ -40,6 +51,7 @@ function plainLine(n) {
   }
 }
 
+/** @param {number} n */
 function tokenLine(n) {
   const t = pick(tokens);
   switch (int(3)) {
@@ -52,7 +64,11 @@ function tokenLine(n) {
   }
 }
 
-/** A log of about `bytes` bytes: access, JSON and app lines, a token on about 1 line in 1,000. */
+/**
+ * A log of about `bytes` bytes: access, JSON and app lines, a token on about 1 line in 1,000.
+ * @param {string} path
+ * @param {number} bytes
+ */
 export function writeScanLog(path, bytes) {
   const fd = openSync(path, 'w');
   let written = 0;

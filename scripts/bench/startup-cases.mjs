@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NOW } from './fixtures.mjs';
 
-/** The start-up cases of the performance targets, as ratios to `node -e 0`. */
+/** @typedef {{ name: string, args: string[], target: string, targetRatio: number }} StartupCase */
+
+/**
+ * The start-up cases of the performance targets, as ratios to `node -e 0`.
+ * @param {string} root
+ * @param {import('./fixtures.mjs').KeyFixtures} fixtures
+ * @returns {StartupCase[]}
+ */
 export function startupCases(root, fixtures) {
   const token = readFileSync(join(root, 'examples', 'sensitive-token.txt'), 'utf8').trim();
   const now = ['--now', String(NOW)];

@@ -5,8 +5,13 @@ import { NOW, writeRsaTokenLog, writeWordlist } from './fixtures.mjs';
 import { measure, median } from './process.mjs';
 import { writeScanLog } from './scan-log.mjs';
 
+/** @type {(what: string, value: string, target: string, ok: boolean) => string} */
 const row = (what, value, target, ok) => `| ${what} | ${value} | ${target} | ${ok ? 'ok' : 'MISSED'} |`;
 
+/**
+ * @param {string[]} args
+ * @param {number} count
+ */
 async function runs(args, count) {
   await measure(args);
   const results = [];
@@ -14,6 +19,9 @@ async function runs(args, count) {
   return results;
 }
 
+/**
+ * @param {{ work: string, bin: string, runs: number, scanMb: number, fixtures: import('./fixtures.mjs').KeyFixtures }} options
+ */
 export async function throughput({ work, bin, runs: count, scanMb, fixtures }) {
   const rows = ['| what | measured (median of runs; worst RSS) | target | |', '|---|---|---|---|'];
 

@@ -16,6 +16,7 @@ const require = createRequire(import.meta.url);
  * An esbuild plugin: every import of a deferred built-in gets a stand-in whose
  * exports require the real module on first touch, so a run pays for it only
  * when it hashes, signs, imports a key, asks a terminal or loads clipboardy.
+ * @type {import('esbuild').Plugin}
  */
 export const lazyBuiltins = {
   name: NAMESPACE,

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
  * dgram and the stream stack behind it) was the largest single cost of starting up,
  * so the require is deferred to the moment a spawn would happen. Fails the build if
  * commander changes shape, rather than silently losing the patch.
+ * @type {import('esbuild').Plugin}
  */
 export const lazyChildProcess = {
   name: 'lazy-child-process',

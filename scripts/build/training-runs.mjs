@@ -5,7 +5,10 @@ import { signedToken } from '../lib/tokens.mjs';
 
 const NOW = '1768478700';
 
-/** A signed token and the files to verify it with, so verify's code is in the cache too. */
+/**
+ * A signed token and the files to verify it with, so verify's code is in the cache too.
+ * @param {string} dir
+ */
 function verifyFixtures(dir) {
   const claims = { iss: 'https://idp.example.com', sub: 'u', aud: 'api', iat: Number(NOW) - 60, exp: Number(NOW) + 600 };
   const keys = { RS256: generateKeyPairSync('rsa', { modulusLength: 2048 }), ES256: generateKeyPairSync('ec', { namedCurve: 'P-256' }) };
@@ -25,6 +28,9 @@ function verifyFixtures(dir) {
 /**
  * The commands whose start-up matters most, by the code cache (see src/io/boot.ts)
  * they train: what they compile goes into that cache. Files go in `work`.
+ * @param {string} root
+ * @param {string} work
+ * @returns {Record<string, string[][]>}
  */
 export function trainingRuns(root, work) {
   const token = readFileSync(join(root, 'examples', 'sensitive-token.txt'), 'utf8').trim();
