@@ -44,7 +44,7 @@ export const LAYERS = [
   },
   {
     name: 'jwks',
-    holds: 'key facts and the JWKS rules (findings made with audit/rule.ts)',
+    holds: 'key facts, read for the JWKS rules (audit/rules/jwks.ts), and the key listing',
     imports: ['jose', 'claims', 'keys', 'audit'],
   },
   {

@@ -1,5 +1,5 @@
 /** `h******2 (8 chars)`: enough to recognise a value, not enough to use it. */
-export function maskValue(value: string): string {
+function maskValue(value: string): string {
   const chars = [...value];
   const n = chars.length;
   if (n === 0) return '(empty)';

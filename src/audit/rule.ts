@@ -16,7 +16,7 @@ export interface LifetimePolicy {
   readonly refresh: number;
 }
 
-/** Everything a rule may look at. Rules are pure: no clock, no I/O. */
+/** Everything a token rule may look at. Rules are pure: no clock, no I/O. */
 export interface AuditContext {
   readonly token: DecodedToken;
   /** How the token was held in the input (bearer, cookie with its Set-Cookie line, URL, JSON). */
@@ -39,6 +39,7 @@ export interface AuditContext {
 
 /** One thing a rule saw; the rule's own severity applies unless the hit names another. */
 export interface RuleHit {
+  /** One of the rule's `alsoReports`, which test/audit/severities.test.ts checks against the hits it makes. */
   readonly severity?: Severity;
   /** `header.alg`, `payload.address.street`, `signature`, ... */
   readonly path?: string;
@@ -47,27 +48,27 @@ export interface RuleHit {
   readonly note?: string;
 }
 
-export interface Rule {
+/** What the README, `--ignore` and SARIF need to know about a rule: everything but its check. */
+export interface RuleInfo {
+  /** Stable and unique across every kind of rule (token, input, JWKS): `--ignore` and SARIF name rules by it. */
   readonly id: string;
-  /** The highest severity the rule can report (its default level in SARIF). */
+  /** What a hit reports unless it names another; the rule's default level in SARIF. */
   readonly severity: Severity;
+  /** The other severities a hit may name, so that the README shows the range the rule really reports. */
+  readonly alsoReports?: readonly Severity[];
   readonly category: Category;
   readonly title: string;
   /** One line: what to do about it. */
   readonly advice: string;
-  readonly check: (ctx: AuditContext) => readonly RuleHit[];
 }
 
-/** What the README, `--ignore` and SARIF need to know about a rule: everything but its check. */
-export type RuleInfo = Omit<Rule, 'check'>;
-
 /**
- * A rule about the input text itself rather than a decoded token: it runs
- * when the input is not a compact token at all (not-compact,
- * json-serialization), through auditInput().
+ * The one shape of rule, generic over what it checks: a decoded token
+ * (AuditContext, the default), input text that holds no compact token
+ * (auditInput), or one key or the whole of a JWKS (audit/rules/jwks.ts).
  */
-export interface InputRule extends RuleInfo {
-  readonly checkInput: (text: string) => readonly RuleHit[];
+export interface Rule<Ctx = AuditContext> extends RuleInfo {
+  readonly check: (ctx: Ctx) => readonly RuleHit[];
 }
 
 export interface Finding {
@@ -81,11 +82,8 @@ export interface Finding {
   readonly advice: string;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
-}
-
-export function defineInputRule(rule: InputRule): InputRule {
+/** A rule on a token by default; name the context for another kind: `defineRule<string>({ ... })`. */
+export function defineRule<Ctx = AuditContext>(rule: Rule<Ctx>): Rule<Ctx> {
   return rule;
 }
 
@@ -101,6 +99,12 @@ export function findingOf(rule: RuleInfo, hit: RuleHit): Finding {
     note: hit.note ?? null,
     advice: rule.advice,
   };
+}
+
+/** Every severity a rule can report, worst first. */
+export function severitiesOf(rule: RuleInfo): Severity[] {
+  const reported = new Set([rule.severity, ...(rule.alsoReports ?? [])]);
+  return SEVERITIES.filter((s) => reported.has(s));
 }
 
 /** Higher is worse; used to sort and to compare against `--fail-on`. */

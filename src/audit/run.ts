@@ -9,12 +9,17 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
-/** Run every rule not ignored; findings come worst first, in table order within a severity. */
-export function runRules(ctx: AuditContext, ignore: ReadonlySet<string> = new Set(), rules: readonly Rule[] = RULES): Finding[] {
+/** Run every rule of a table not ignored on one context; findings come worst first, in table order within a severity. */
+export function runTable<Ctx>(rules: readonly Rule<Ctx>[], ctx: Ctx, ignore: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (ignore.has(rule.id)) continue;
     for (const hit of rule.check(ctx)) findings.push(findingOf(rule, hit));
   }
   return sortFindings(findings);
+}
+
+/** Run the token rules on one token. */
+export function runRules(ctx: AuditContext, ignore?: ReadonlySet<string>): Finding[] {
+  return runTable(RULES, ctx, ignore);
 }

@@ -176,7 +176,7 @@ function sharedContext(options: InspectOptions, tokenClass: TokenClass): Omit<Au
  * readable as soon as the outer one is (RFC 7519 §5.2), so decode marks and
  * --redact hides its sensitive claims like any other.
  */
-export function innerFindings(inner: DecodedToken, options: InspectOptions, tokenClass = options.profile ?? inferTokenClass(inner.header, inner.claims)): Finding[] {
+function innerFindings(inner: DecodedToken, options: InspectOptions, tokenClass = options.profile ?? inferTokenClass(inner.header, inner.claims)): Finding[] {
   const context = { ...sharedContext(options, tokenClass), token: inner, found: { token: inner.compact, as: 'raw' as const, name: null } };
   return runRules(context, options.ignore).map((f) => ({ ...f, path: f.path === null ? 'inner' : `inner.${f.path}` }));
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ruleCatalogue } from '../../src/audit/catalogue.js';
-import { CATEGORIES, SEVERITIES } from '../../src/audit/rule.js';
+import { RULE_KINDS, ruleCatalogue } from '../../src/audit/catalogue.js';
+import { CATEGORIES, SEVERITIES, type RuleInfo } from '../../src/audit/rule.js';
+import { RULES } from '../../src/audit/rules/index.js';
+import { inputRules } from '../../src/audit/rules/input.js';
+import { jwksKeyRules, jwksSetRules } from '../../src/audit/rules/jwks.js';
 
 /** Every id of AUDIT-RULES §1.1–§1.9. */
 const CATALOGUE_IDS = [
@@ -19,6 +22,12 @@ const CATALOGUE_IDS = [
   'jwe-plaintext-header-data', 'jwe-encrypted', 'jwe-dir-with-key',
   'weak-secret', 'empty-secret', 'short-secret', 'password-like-secret',
   'alg-confusion', 'key-alg-mismatch', 'signature-mismatch', 'kid-mismatch', 'private-key-supplied',
+];
+
+/** The ids of the jwks rules, as `jwt-inspect jwks` reports them. */
+const JWKS_IDS = [
+  'jwks-private-key', 'jwks-broken-rsa-key', 'jwks-weak-rsa', 'jwks-unusable-key', 'jwks-bad-certificate', 'jwks-certificate-validity',
+  'jwks-missing-kid', 'jwks-missing-alg', 'jwks-missing-use', 'jwks-empty', 'jwks-duplicate-kid',
 ];
 
 describe('ruleCatalogue', () => {
@@ -40,5 +49,39 @@ describe('ruleCatalogue', () => {
 
   it('carries data only, no check functions', () => {
     expect(Object.keys(catalogue[0]!).sort()).toEqual(['advice', 'category', 'id', 'severity', 'title']);
+  });
+});
+
+describe('the catalogue of every kind of rule', () => {
+  const tables = { token: RULES, input: inputRules, 'jwks key': jwksKeyRules, 'jwks set': jwksSetRules };
+
+  it('lists the audit rules, then the jwks rules, each id once', () => {
+    expect(ruleCatalogue(RULE_KINDS).map((r) => r.id)).toEqual([...ruleCatalogue().map((r) => r.id), ...ruleCatalogue(['jwks']).map((r) => r.id)]);
+    expect(ruleCatalogue(['jwks']).map((r) => r.id).sort()).toEqual([...JWKS_IDS].sort());
+  });
+
+  it('holds every rule of every table, and an id names one rule: a rule checked on two kinds is the same data', () => {
+    const catalogue = new Map(ruleCatalogue(RULE_KINDS).map((r) => [r.id, r]));
+    for (const [name, table] of Object.entries(tables)) {
+      const ids = table.map((r) => r.id);
+      expect(new Set(ids).size, `ids repeated within the ${name} table`).toBe(ids.length);
+      for (const { check: _check, ...info } of table) expect(catalogue.get(info.id), info.id).toEqual(info);
+    }
+  });
+
+  it('gives jwks rules the same shape as audit rules', () => {
+    for (const rule of ruleCatalogue(['jwks'])) {
+      expect(rule.id).toMatch(/^jwks(?:-[a-z0-9]+)+$/);
+      expect(CATEGORIES).toContain(rule.category);
+      expect(rule.advice.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('declares each other severity a rule reports once, and never its own', () => {
+    const all: RuleInfo[] = ruleCatalogue(RULE_KINDS);
+    for (const { id, severity, alsoReports = [] } of all) {
+      expect(alsoReports, id).not.toContain(severity);
+      expect(new Set(alsoReports).size, id).toBe(alsoReports.length);
+    }
   });
 });

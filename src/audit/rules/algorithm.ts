@@ -17,6 +17,7 @@ export const algorithmRules = [
   defineRule({
     id: 'alg-unknown',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'algorithm',
     title: 'alg missing, not a string or unknown',
     advice: 'alg is REQUIRED (RFC 7515 §4.1.1); verifiers must allowlist algorithms, never trust the header (RFC 8725 §3.1).',

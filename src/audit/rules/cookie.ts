@@ -57,6 +57,7 @@ export const cookieRules = [
   defineRule({
     id: 'cookie-samesite',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'cookie',
     title: 'SameSite missing or None',
     advice: 'Set SameSite=Strict or Lax so other sites cannot send the token along (CSRF).',
@@ -76,6 +77,7 @@ export const cookieRules = [
   defineRule({
     id: 'cookie-prefix',
     severity: 'high',
+    alsoReports: ['low'],
     category: 'cookie',
     title: 'Cookie prefix rules',
     advice: 'Name the cookie __Host-… with Secure, Path=/ and no Domain, so no subdomain or http page can set or shadow it.',

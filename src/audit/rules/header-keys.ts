@@ -60,6 +60,7 @@ export const headerKeyRules = [
   defineRule({
     id: 'embedded-jwk',
     severity: 'critical',
+    alsoReports: ['high'],
     category: 'key',
     title: 'Embedded jwk',
     advice: 'A key inside the token proves nothing: verify only with keys you configured (CVE-2018-0114, RFC 8725 §3.10).',
@@ -74,6 +75,7 @@ export const headerKeyRules = [
   defineRule({
     id: 'jku-x5u-url',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'key',
     title: 'jku / x5u URL',
     advice: 'Never fetch keys from a URL the token names unless it is on an allowlist (RFC 8725 §3.10); it invites SSRF and key spoofing.',
@@ -89,6 +91,7 @@ export const headerKeyRules = [
   defineRule({
     id: 'embedded-x5c',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'key',
     title: 'Embedded x5c',
     advice: 'A certificate in the token must chain to a root you trust before its key is used (RFC 7515 §4.1.6).',

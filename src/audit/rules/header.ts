@@ -38,6 +38,7 @@ export const headerRules = [
   defineRule({
     id: 'kid-injection',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'header',
     title: 'Injection-shaped kid',
     advice: 'Treat kid as untrusted input: look it up in a fixed key map, never in a file path, SQL, LDAP or shell (RFC 8725 §3.10).',
@@ -65,6 +66,7 @@ export const headerRules = [
   defineRule({
     id: 'b64-false',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'header',
     title: 'b64:false in a JWT',
     advice: 'JWTs MUST NOT use the unencoded payload option (RFC 7797 §7), and b64 must be listed in crit (§6).',
@@ -82,6 +84,7 @@ export const headerRules = [
   defineRule({
     id: 'typ-missing',
     severity: 'low',
+    alsoReports: ['info'],
     category: 'header',
     title: 'No explicit type',
     advice: 'Set typ (JWT, or an explicit type such as at+jwt) so one kind of token cannot pass for another (RFC 8725 §3.11).',

@@ -1,5 +1,6 @@
 import { member, parseJson, type JsonNode, type JsonObject } from '../../token/json.js';
-import { defineInputRule, type RuleHit } from '../rule.js';
+import { defineRule, type RuleHit } from '../rule.js';
+import { FORMAT_CATEGORY } from './format.js';
 import { JWE_INVALID_ZIP } from './jwe.js';
 
 /**
@@ -62,21 +63,22 @@ function detectUnprotectedZip(text: string): RuleHit[] {
 }
 
 export const inputRules = [
-  defineInputRule({
+  defineRule<string>({
     id: 'not-compact',
     severity: 'medium',
-    category: 'header',
+    category: FORMAT_CATEGORY,
     title: 'Not compact JWS/JWE',
     advice: 'A JWT is 3 (JWS) or 5 (JWE) base64url parts separated by dots (RFC 7519 §7.2); check how the token was copied.',
-    checkInput: (text) => [detectNotCompact(text)].filter((h) => h !== null),
+    check: (text) => [detectNotCompact(text)].filter((h) => h !== null),
   }),
-  defineInputRule({
+  defineRule<string>({
     id: 'json-serialization',
     severity: 'medium',
-    category: 'header',
+    category: FORMAT_CATEGORY,
     title: 'JSON serialization offered as a JWT',
     advice: 'JWTs must use the compact serialization (RFC 7519 §1); a verifier expecting a JWT must reject JSON serializations.',
-    checkInput: (text) => [detectJsonSerialization(text)].filter((h) => h !== null),
+    check: (text) => [detectJsonSerialization(text)].filter((h) => h !== null),
   }),
-  defineInputRule({ ...JWE_INVALID_ZIP, checkInput: detectUnprotectedZip }),
+  // The token rule of the same id, checked here on the JSON serialization: one rule, listed once in the catalogue.
+  defineRule<string>({ ...JWE_INVALID_ZIP, check: detectUnprotectedZip }),
 ];

@@ -96,6 +96,7 @@ export const jweRules = [
   defineRule({
     id: 'jwe-pbes2-count',
     severity: 'high',
+    alsoReports: ['medium', 'low'],
     category: 'algorithm',
     title: 'PBES2 iteration count',
     advice: 'Cap p2c when decrypting (jose maxPBES2Count); an attacker-chosen count burns CPU (CVE-2022-36083, CVE-2023-49290).',
@@ -110,6 +111,7 @@ export const jweRules = [
   defineRule({
     id: 'jwe-pbes2-salt',
     severity: 'low',
+    alsoReports: ['info'],
     category: 'algorithm',
     title: 'PBES2 salt, or a password-based JWE',
     advice: 'A password-derived key is only as strong as the password; use p2s of 8+ random bytes (RFC 7518 §4.8.1.1), or a real key.',
@@ -126,6 +128,7 @@ export const jweRules = [
   defineRule({
     id: 'jwe-invalid-epk',
     severity: 'critical',
+    alsoReports: ['high'],
     category: 'key',
     title: 'Invalid ECDH-ES ephemeral key',
     advice: 'Check that epk is a valid point on the expected curve before use (RFC 8725 §3.4): invalid-curve attacks recover the key.',
@@ -162,6 +165,7 @@ export const jweRules = [
   defineRule({
     id: 'jwe-plaintext-header-data',
     severity: 'critical',
+    alsoReports: ['high', 'medium', 'low'],
     category: 'header',
     title: 'Plaintext data in the JWE header',
     advice: 'The JWE header is not encrypted (RFC 7519 §5.3): move these values into the encrypted claims.',

@@ -42,6 +42,7 @@ export const keyRules = [
   defineRule({
     id: 'signature-mismatch',
     severity: 'high',
+    alsoReports: ['info'],
     category: 'key',
     title: 'Signature fails with the supplied key',
     advice: 'Either the key is not the one that signed the token, or the token was changed after signing: check which key the issuer uses.',

@@ -37,6 +37,7 @@ export const lifetimeRules = [
   defineRule({
     id: 'no-expiry',
     severity: 'high',
+    alsoReports: ['info'],
     category: 'lifetime',
     title: 'No expiry',
     advice: 'Issue tokens with an exp claim; a token without one is valid forever once stolen (RFC 9068 §2.2).',
@@ -67,6 +68,7 @@ export const lifetimeRules = [
   defineRule({
     id: 'time-in-milliseconds',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'lifetime',
     title: 'Times in milliseconds',
     advice: 'NumericDates are seconds (RFC 7519 §2); a Date.now() value puts exp tens of thousands of years out.',
@@ -81,6 +83,7 @@ export const lifetimeRules = [
   defineRule({
     id: 'lifetime-too-long',
     severity: 'high',
+    alsoReports: ['medium', 'low'],
     category: 'lifetime',
     title: 'Lifetime too long',
     advice: 'Keep access tokens to minutes and refresh tokens to days; rotate instead of extending.',

@@ -74,6 +74,7 @@ export const signatureRules = [
   defineRule({
     id: 'rsa-key-too-small',
     severity: 'critical',
+    alsoReports: ['high'],
     category: 'key',
     title: 'RSA modulus under 2048 bits (inferred)',
     advice: 'RFC 7518 §3.3: an RSA key of 2048 bits or more MUST be used; a 512-bit key can be factored cheaply.',

@@ -21,6 +21,7 @@ export const sizeRules = [
   defineRule({
     id: 'cookie-too-big',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'size',
     title: 'Too big for one cookie',
     advice: 'Browsers drop a cookie over 4096 bytes (RFC 6265 §6.1); shrink the claims or keep the token server-side.',
@@ -35,6 +36,7 @@ export const sizeRules = [
   defineRule({
     id: 'header-too-big',
     severity: 'high',
+    alsoReports: ['medium'],
     category: 'size',
     title: 'Too big for common header limits',
     advice: 'Proxies refuse header lines over 8 KiB (Apache, nginx) and Node over 16 KiB; shrink the claims.',
