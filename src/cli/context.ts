@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io/io.js';
 import { colorLevel, loadTheme, PLAIN_THEME, type Theme } from '../render/theme.js';
 import { escapeTerminal } from '../render/escape.js';
+import { exitCodeFor, type Outcome } from './exit-code.js';
 
 /** What every command shares: the outside world and the exit code it will return. */
 export interface Cli {
@@ -50,4 +51,13 @@ export function globalOptions(cli: Cli, cmd: Command): GlobalOptions {
 /** A diagnostic on stderr (never stdout, so `--json` stays one document). */
 export function note(cli: Cli, g: GlobalOptions, message: string): void {
   if (!g.quiet) cli.io.stderr.write(`jwt-inspect: ${escapeTerminal(message)}\n`);
+}
+
+/**
+ * How every command's action ends: the command's help on stderr when there
+ * was no input, and the exit code exitCodeFor gives what the run found.
+ */
+export function settle(cli: Cli, cmd: Command, outcome: Outcome): void {
+  if (outcome.command === 'no-input') cli.io.stderr.write(cmd.helpInformation());
+  cli.exitCode = exitCodeFor(outcome);
 }

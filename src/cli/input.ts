@@ -3,14 +3,25 @@ import { InspectError, usageError } from '../errors.js';
 import type { KeySpec } from '../keys/spec.js';
 import type { SourceFrom } from '../report/inspect.js';
 import { pickToken, type FoundToken } from '../token/extract.js';
-import { note, type Cli, type GlobalOptions } from './context.js';
+import { note, settle, type Cli, type GlobalOptions } from './context.js';
+import { NO_INPUT } from './exit-code.js';
 
 /** Token inputs larger than this are refused: no real carrier of a token is this big. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+/** Where the token comes from besides the argument, and which one to take. */
 export interface SourceOptions {
   readonly file?: string;
   readonly clipboard?: boolean;
+  readonly pick?: string;
+}
+
+/** The options every token-reading command takes. */
+export function addSourceOptions(cmd: Command): Command {
+  return cmd
+    .option('-f, --file <path>', 'read the input from a file')
+    .option('-c, --clipboard', 'read the input from the system clipboard')
+    .option('--pick <name>', 'when the input holds several tokens, take the one with this cookie, parameter or JSON key name, or at this position (1, 2, ...)');
 }
 
 export interface InputText {
@@ -53,10 +64,9 @@ export function refuseKeyAndTokenOnStdin(spec: KeySpec | null, arg: string | und
   }
 }
 
-/** No input and a terminal on stdin: the command's help on stderr, exit 2. */
+/** No input and a terminal on stdin: the command's help on stderr, exit 2 (scan, which finds that out before it runs). */
 export function helpForMissingInput(cli: Cli, cmd: Command): void {
-  cli.io.stderr.write(cmd.helpInformation());
-  cli.exitCode = 2;
+  settle(cli, cmd, NO_INPUT);
 }
 
 export interface LoadedToken {
@@ -92,21 +102,7 @@ export function pickFromInput(cli: Cli, g: GlobalOptions, input: InputText, pick
 }
 
 /** Read the input and pick the token in it. Null when there was no input. */
-export async function loadToken(
-  cli: Cli,
-  g: GlobalOptions,
-  arg: string | undefined,
-  options: SourceOptions & { readonly pick?: string },
-  several: SeveralTokens = 'first',
-): Promise<LoadedToken | null> {
+export async function loadToken(cli: Cli, g: GlobalOptions, arg: string | undefined, options: SourceOptions, several: SeveralTokens = 'first'): Promise<LoadedToken | null> {
   const input = await readTokenInput(cli, arg, options);
   return input === null ? null : pickFromInput(cli, g, input, options.pick, several);
-}
-
-/** The options every token-reading command takes. */
-export function addSourceOptions(cmd: Command): Command {
-  return cmd
-    .option('-f, --file <path>', 'read the input from a file')
-    .option('-c, --clipboard', 'read the input from the system clipboard')
-    .option('--pick <name>', 'when the input holds several tokens, take the one with this cookie, parameter or JSON key name, or at this position (1, 2, ...)');
 }

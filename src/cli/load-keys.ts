@@ -2,14 +2,13 @@ import type { KeySet } from '../keys/key.js';
 import { loadKeySet } from '../keys/load.js';
 import type { KeySpec } from '../keys/spec.js';
 import { note, type Cli, type GlobalOptions } from './context.js';
-import type { KeyOptionValues } from './key-options.js';
-import { remoteOptions } from './remote-options.js';
+import { remoteOptions, type RemoteFlags } from './remote-options.js';
 
 /**
  * Read or fetch the keys a key option names, telling on stderr what the
  * user should know (a secret visible in the process list, key notes).
  */
-export async function loadKeys(cli: Cli, g: GlobalOptions, spec: KeySpec, o: KeyOptionValues): Promise<KeySet> {
+export async function loadKeys(cli: Cli, g: GlobalOptions, spec: KeySpec, o: RemoteFlags): Promise<KeySet> {
   if (spec.kind === 'secret' && spec.from === 'argument') {
     note(cli, g, 'warning: --secret puts the secret in the argument list, where other users of this machine can read it (ps, /proc); prefer --secret-env or --secret-file');
   }

@@ -1,12 +1,24 @@
-import type { CertificateInfo, KeySet } from '../keys/key.js';
+import type { CertificateInfo, KeySourceKind } from '../keys/key.js';
 import type { InspectReport } from '../report/inspect.js';
 import type { TriedKey, Verification, VerificationError } from '../verify/result.js';
 import { decodeText } from './decode-text.js';
 import { escapeTerminal } from './escape.js';
 import type { Theme } from './theme.js';
 
+/**
+ * What the verify screen tells of the keys it was given: where they came
+ * from and the certificate they came in. Never the keys or their document,
+ * which may hold private material.
+ */
+export interface KeyProvenance {
+  readonly source: KeySourceKind;
+  /** Where the keys were read: `--secret-env JWT_SECRET`, a path, a URL. */
+  readonly origin: string;
+  readonly certificate: CertificateInfo | null;
+}
+
 /** Where the keys came from, in words: the origin already names the option, path or issuer, a bare JWKS location does not. */
-function whereFrom(keys: KeySet): string {
+function whereFrom(keys: KeyProvenance): string {
   return `from ${keys.source === 'jwks' ? 'JWKS ' : ''}${escapeTerminal(keys.origin)}`;
 }
 
@@ -17,7 +29,7 @@ function subject(e: VerificationError): string {
   return e.code === 'ERR_JWT_INVALID' ? 'token' : 'signature';
 }
 
-function keyLine(key: TriedKey | null, keys: KeySet | null, theme: Theme): string {
+function keyLine(key: TriedKey | null, keys: KeyProvenance | null, theme: Theme): string {
   const label = `  ${'key'.padEnd(12)}`;
   if (key === null) return label + theme.dim(keys === null ? '(none)' : `no key verified; keys ${whereFrom(keys)}`);
   const kid = key.kid === null ? '' : `, kid ${escapeTerminal(JSON.stringify(key.kid))}`;
@@ -39,7 +51,7 @@ function validLine(v: Verification, theme: Theme): string {
 }
 
 /** The verdict at the top, in words a hurried reader cannot miss, then every failure, every warning and the key used. */
-function verdictLines(v: Verification, keys: KeySet | null, now: number, theme: Theme): string[] {
+function verdictLines(v: Verification, keys: KeyProvenance | null, now: number, theme: Theme): string[] {
   const lines =
     v.errors.length === 0
       ? [validLine(v, theme)]
@@ -54,6 +66,6 @@ function verdictLines(v: Verification, keys: KeySet | null, now: number, theme: 
 }
 
 /** The verify screen: the verdict, then the token as decode shows it. */
-export function verifyText(report: InspectReport, v: Verification, keys: KeySet | null, theme: Theme): string {
+export function verifyText(report: InspectReport, v: Verification, keys: KeyProvenance | null, theme: Theme): string {
   return decodeText(report, theme, { minSeverity: 'medium', redacted: false, banner: verdictLines(v, keys, report.time.now, theme) });
 }

@@ -1,6 +1,6 @@
 import { jsonOrString } from '../claims/loose-value.js';
-import { usageError } from '../errors.js';
-import { fromPlain, member, type JsonNode, type JsonObject } from '../token/json.js';
+import { InspectError, usageError } from '../errors.js';
+import { fromPlain, JsonSyntaxError, member, parseJson, type JsonNode, type JsonObject } from '../token/json.js';
 
 export type Member = readonly [string, JsonNode];
 
@@ -25,6 +25,20 @@ export function withMember(object: JsonObject, name: string, value: JsonNode): J
 
 function withoutMember(object: JsonObject, name: string): JsonObject {
   return { type: 'object', entries: object.entries.filter(([n]) => n !== name) };
+}
+
+/** The payload given to sign, parsed with its members in their order; empty text is an empty claims set. */
+export function parsePayload(text: string): JsonObject {
+  if (text.trim() === '') return { type: 'object', entries: [] };
+  let value;
+  try {
+    value = parseJson(text.trim()).value;
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new InspectError('ERR_BAD_JSON', `the payload is not JSON: ${error.message}; give a JSON object such as '{"sub":"42"}'`, { cause: error });
+    throw error;
+  }
+  if (value.type !== 'object') throw new InspectError('ERR_BAD_JSON', `the payload must be a JSON object of claims, not a JSON ${value.type}`);
+  return value;
 }
 
 /** The claims `sign` adds to the payload it was given. */

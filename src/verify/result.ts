@@ -1,5 +1,3 @@
-import type { CheckResult } from '../claims/checks.js';
-import { EXIT, type ExitCode } from '../errors.js';
 import type { KeySourceKind } from '../keys/key.js';
 
 /** One failed check, in jose's terms: its error `code`, and the claim it concerns. */
@@ -35,14 +33,4 @@ export interface Verification {
   /** Every failure: the signature's first, then the claims' in the order jose checks them. */
   readonly errors: readonly VerificationError[];
   readonly warnings: readonly VerificationWarning[];
-}
-
-/**
- * Exit 0 only when the token verified and every `--expect`, `--fresh` and
- * `--max-ttl` passed (CONTRACT.md "Exit codes"); with `failOnWeakKey`, a
- * key too weak to trust fails it too.
- */
-export function verifyExitCode(v: Verification, checks: readonly CheckResult[], failOnWeakKey = false): ExitCode {
-  const weak = failOnWeakKey && v.warnings.some((w) => w.code === 'weak-key');
-  return v.valid && !weak && checks.every((c) => c.pass) ? EXIT.ok : EXIT.checkFailed;
 }

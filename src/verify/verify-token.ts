@@ -1,7 +1,6 @@
-import { InspectError, usageError } from '../errors.js';
+import { InspectError } from '../errors.js';
 import type { DecryptKey } from '../keys/decrypt-key.js';
 import type { KeySet } from '../keys/key.js';
-import { KEY_OPTIONS } from '../keys/spec.js';
 import type { DecodedToken } from '../token/decode.js';
 import { stringMember } from '../token/json.js';
 import { checkClaims, type ClaimPolicy } from './claims.js';
@@ -26,8 +25,30 @@ export interface Verified {
   readonly signatures: { readonly token: boolean; readonly inner: boolean };
 }
 
-function requireKeys(keys: KeySet | null, why: string): KeySet {
-  if (keys === null) throw usageError(`${why}; give its key with ${KEY_OPTIONS}`);
+/** The key a token needs and the request lacks: a signature's, the signed JWT's inside a JWE, the JWE's own. */
+export type MissingKey = 'signature' | 'nested-signature' | 'decryption';
+
+const MISSING_KEY: Readonly<Record<MissingKey, string>> = {
+  signature: 'verify checks a signature, and no key was given',
+  'nested-signature': 'the JWE holds a signed JWT, and no key was given to check it',
+  decryption: 'the token is a JWE (encrypted), and no key was given to decrypt it',
+};
+
+/**
+ * A usage error that names no option: verify/ does not know how keys are
+ * given, so the caller words the message (the command line names its options).
+ */
+export class MissingKeyError extends InspectError {
+  readonly missing: MissingKey;
+
+  constructor(missing: MissingKey) {
+    super('ERR_USAGE', MISSING_KEY[missing]);
+    this.missing = missing;
+  }
+}
+
+function requireKeys(keys: KeySet | null, missing: MissingKey): KeySet {
+  if (keys === null) throw new MissingKeyError(missing);
   return keys;
 }
 
@@ -61,19 +82,19 @@ async function verifySigned(token: DecodedToken, keys: KeySet, algorithms: reado
  */
 export async function verifyToken(token: DecodedToken, { keys, decryptKey, algorithms, policy }: VerifyRequest): Promise<Verified> {
   if (token.kind !== 'JWE') {
-    const { chain, verification } = await verifySigned(token, requireKeys(keys, 'verify checks a signature'), algorithms, policy, true);
+    const { chain, verification } = await verifySigned(token, requireKeys(keys, 'signature'), algorithms, policy, true);
     return { verification, opened: null, signatures: { token: chain.verified, inner: chain.inner?.verified ?? false } };
   }
   if (stringMember(token.header, 'enc') === undefined) {
     throw new InspectError('ERR_MALFORMED_TOKEN', 'the token has 5 parts, the shape of a JWE, but its header has no "enc" (RFC 7516 §4.1.2), so it is neither a JWE nor a JWS');
   }
-  if (decryptKey === null) throw usageError('the token is a JWE (encrypted); decrypt it with --decrypt-key <path> or --decrypt-secret-env <VAR>');
+  if (decryptKey === null) throw new MissingKeyError('decryption');
   const opened = await decryptToken(token, decryptKey);
   const unsigned = { token: false, inner: false };
   if (opened.kind === 'failed') return { verification: verification([opened.error], { alg: null, key: null }), opened: null, signatures: unsigned };
 
   if (opened.kind === 'nested') {
-    const { chain, verification } = await verifySigned(opened.token, requireKeys(keys, 'the JWE holds a signed JWT'), algorithms, policy, false);
+    const { chain, verification } = await verifySigned(opened.token, requireKeys(keys, 'nested-signature'), algorithms, policy, false);
     return { verification, opened, signatures: { token: false, inner: chain.verified } };
   }
 

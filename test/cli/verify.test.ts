@@ -309,6 +309,18 @@ describe('verify and decode: JWE', () => {
     expect(noVerifyKey.err).toContain('the JWE holds a signed JWT; give its key');
   });
 
+  it('asks for a missing key in the words of the options that give it', async () => {
+    const keyOptions = '--secret-env, --secret-file, --secret, --key, --jwks or --issuer';
+    const signature = await run(['verify', '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('ES256')]);
+    expect(signature).toMatchObject({ code: 2, err: `jwt-inspect: verify checks a signature; give its key with ${keyOptions}\n` });
+    const nested = await run(['verify', '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('JWE-nested-ES256')]);
+    expect(nested).toMatchObject({ code: 2, err: `jwt-inspect: the JWE holds a signed JWT; give its key with ${keyOptions}\n` });
+    const encrypted = await run(['verify', '--json', '--jwks', keyPath('jwks.json'), fixtureToken('JWE-nested-ES256')]);
+    const message = 'the token is a JWE (encrypted); decrypt it with --decrypt-key <path> or --decrypt-secret-env <VAR>';
+    expect(encrypted).toMatchObject({ code: 2, err: `jwt-inspect: ${message}\n` });
+    expect(JSON.parse(encrypted.out)).toEqual({ error: { code: 'ERR_USAGE', message } });
+  });
+
   it('decode --decrypt-key shows the decrypted contents, still UNVERIFIED', async () => {
     const json = JSON.parse((await run(['decode', '--json', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('JWE-nested-ES256')])).out);
     expect(json.inner.payload.sub).toBe('user-42');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { keySpecOf } from '../../src/cli/key-options.js';
 import { discoveryUrl } from '../../src/keys/remote-keys.js';
 import { isLoopbackHost, remoteUrlProblem } from '../../src/keys/remote-url.js';
-import { keySpecOf } from '../../src/keys/spec.js';
 
 describe('keySpecOf', () => {
   it.each([

@@ -1,31 +1,39 @@
-import { ruleCatalogue } from '../../audit/catalogue.js';
-import type { LifetimePolicy } from '../../audit/rule.js';
-import { DEFAULT_LIFETIMES } from '../../audit/rules/lifetime.js';
+import { Option, type Command } from 'commander';
+import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
 import { TOKEN_CLASSES, type TokenClass } from '../../audit/token-class.js';
-import { parseDuration } from '../../claims/duration.js';
-import { usageError } from '../../errors.js';
+import type { SourceOptions } from '../input.js';
+import type { KeyOptionValues } from '../key-options.js';
 
-/** `--max-lifetime access=15m,refresh=7d,id=1h` over the defaults. */
-export function parseLifetimes(text: string | undefined): LifetimePolicy {
-  if (text === undefined) return DEFAULT_LIFETIMES;
-  const policy: Record<TokenClass, number> = { ...DEFAULT_LIFETIMES };
-  for (const part of text.split(',')) {
-    const [name, value] = part.split('=').map((s) => s.trim());
-    const seconds = value === undefined ? null : parseDuration(value);
-    if (!(TOKEN_CLASSES as readonly string[]).includes(name ?? '') || seconds === null) {
-      throw usageError(`--max-lifetime ${part}: expected class=duration with class access, refresh or id (access=15m,refresh=7d,id=1h)`);
-    }
-    policy[name as TokenClass] = seconds;
-  }
-  return policy;
+const AUDIT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/** Which rules run, how they judge, and how the result is shown: the options addAuditRuleOptions adds. */
+export interface AuditRuleOptions {
+  readonly format?: AuditFormat;
+  readonly failOn: FailOn;
+  readonly ignore?: string;
+  readonly profile?: TokenClass;
+  readonly maxLifetime?: string;
+  readonly showValues?: boolean;
+  readonly wordlist?: string;
+  /** false with `--no-secret-check`. */
+  readonly secretCheck: boolean;
+  readonly expectValid?: boolean;
 }
 
-/** The rules turned off: `--ignore` (ids from the catalogue), and weak-secret with `--no-secret-check`. */
-export function ignoredRules(text: string | undefined, secretCheck: boolean): Set<string> {
-  const ids = new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
-  const known = new Set(ruleCatalogue().map((r) => r.id));
-  const unknown = [...ids].filter((id) => !known.has(id));
-  if (unknown.length > 0) throw usageError(`--ignore: no rule named ${unknown.join(', ')}; the rule ids are listed in the README`);
-  if (!secretCheck) ids.add('weak-secret');
-  return ids;
+/** The output format, `--fail-on`, the rules turned off or tuned, `--wordlist` and `--expect-valid` (CONTRACT.md "audit"). */
+export function addAuditRuleOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on findings at or above this severity').choices(FAIL_ON_CHOICES).default('high'))
+    .option('--ignore <ids>', 'comma-separated rule ids to turn off')
+    .addOption(new Option('--profile <class>', 'token class for the lifetime rules (default: guessed from the claims)').choices(TOKEN_CLASSES))
+    .option('--max-lifetime <limits>', 'lifetime limits per class, e.g. access=15m,refresh=7d,id=1h')
+    .option('--show-values', 'show sensitive values and cracked secrets in evidence instead of masking them')
+    .option('--wordlist <file>', 'also try every line of this file as the HMAC secret (streamed; Ctrl-C stops it)')
+    .option('--no-secret-check', 'skip the weak-secret check: the built-in list and --wordlist')
+    .option('--expect-valid', 'with a key option: a signature that fails with the key is a high finding, not info');
 }
+
+/** Every option of audit, group by group: what audit.ts defines and audit-run.ts reads. */
+export interface AuditOptions extends SourceOptions, AuditRuleOptions, KeyOptionValues {}

@@ -1,21 +1,22 @@
-import type { Command } from 'commander';
 import { auditInput } from '../../audit/input.js';
 import type { KeyFacts } from '../../audit/key-facts.js';
 import type { Finding } from '../../audit/rule.js';
 import { hmacTarget } from '../../audit/secrets/hmac.js';
 import { failsAt } from '../../audit/threshold.js';
-import { EXIT_INTERRUPTED, InspectError, usageError } from '../../errors.js';
-import { KEY_OPTIONS, keySpecOf, type KeySpec } from '../../keys/spec.js';
+import { InspectError, usageError } from '../../errors.js';
+import type { KeySpec } from '../../keys/spec.js';
 import { auditSarif } from '../../render/audit-sarif.js';
 import { auditText, undecodableText } from '../../render/audit-text.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { inputErrorJson, reportJson } from '../../render/report-json.js';
 import { buildReport, withFindings, type InspectReport } from '../../report/inspect.js';
 import { decodeToken, type DecodedToken } from '../../token/decode.js';
-import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
-import { helpForMissingInput, pickFromInput, readTokenInput, refuseKeyAndTokenOnStdin, type InputText, type LoadedToken } from '../input.js';
-import type { AuditFormat, AuditOptions } from './audit.js';
-import { ignoredRules, parseLifetimes } from './audit-options.js';
+import { note, type Cli, type GlobalOptions } from '../context.js';
+import { NO_INPUT, type Outcome } from '../exit-code.js';
+import { pickFromInput, readTokenInput, refuseKeyAndTokenOnStdin, type InputText, type LoadedToken } from '../input.js';
+import { KEY_OPTIONS, keySpecOf } from '../key-options.js';
+import type { AuditFormat, AuditOptions } from './audit-options.js';
+import { ignoredRules, parseLifetimes } from './audit-policy.js';
 import type { WordlistOutcome } from './audit-wordlist.js';
 
 /** The errors that mean "no token here": the input rules may say why (not-compact, json-serialization). */
@@ -66,13 +67,13 @@ async function runWordlist(cli: Cli, run: AuditRun, report: InspectReport, ignor
   return crackWithWordlist(cli, run.g, report.decoded, path, run.o.showValues === true);
 }
 
-/** Input with no decodable token: the input rules' findings in the chosen format, the error on stderr, exit 3. */
-function reportUndecodable(cli: Cli, run: AuditRun, error: InspectError, findings: readonly Finding[]): void {
+/** Input with no decodable token: the input rules' findings in the chosen format, the error on stderr. */
+function reportUndecodable(cli: Cli, run: AuditRun, error: InspectError, findings: readonly Finding[]): Outcome {
   cli.io.stderr.write(`jwt-inspect: ${escapeTerminal(error.message)}\n`);
   if (run.format === 'json') cli.io.stdout.write(inputErrorJson(error.code, error.message, findings));
   else if (run.format === 'sarif') cli.io.stdout.write(auditSarif(findings, run.file, 'input'));
   else cli.io.stdout.write(undecodableText(findings, run.g.theme));
-  cli.exitCode = error.exitCode;
+  return { command: 'audit-undecodable', error };
 }
 
 /** The token in the input and its decoding, or the error that says there is none. */
@@ -86,16 +87,15 @@ function decodeInput(cli: Cli, g: GlobalOptions, input: InputText, pick: string 
   }
 }
 
-/** The audit action: read the token (and a key), run the rules and the wordlist, print, set the exit code. */
-export async function runAudit(cli: Cli, cmd: Command, arg: string | undefined, o: AuditOptions): Promise<void> {
-  const g = globalOptions(cli, cmd);
+/** The audit action: read the token (and a key), run the rules and the wordlist, print. */
+export async function runAudit(cli: Cli, g: GlobalOptions, arg: string | undefined, o: AuditOptions): Promise<Outcome> {
   const ignore = ignoredRules(o.ignore, o.secretCheck);
   const lifetimes = parseLifetimes(o.maxLifetime);
   const spec = keySpecOf(o);
   if (o.expectValid === true && spec === null) throw usageError(`--expect-valid needs a key to check the signature with: ${KEY_OPTIONS}`);
   refuseKeyAndTokenOnStdin(spec, arg, o);
   const input = await readTokenInput(cli, arg, o);
-  if (input === null) return helpForMissingInput(cli, cmd);
+  if (input === null) return NO_INPUT;
   const run: AuditRun = { g, o, format: o.format ?? (g.json ? 'json' : 'text'), file: sourceFile(input, o) };
 
   const token = decodeInput(cli, g, input, o.pick);
@@ -118,12 +118,13 @@ export async function runAudit(cli: Cli, cmd: Command, arg: string | undefined, 
   const report = withFindings(inspected, wordlist?.finding ? [wordlist.finding] : []);
 
   const failed = failsAt(report.findings, o.failOn);
+  const interrupted = wordlist?.interrupted === true;
   if (run.format === 'json') cli.io.stdout.write(reportJson(report));
   else if (run.format === 'sarif') cli.io.stdout.write(auditSarif(report.findings, run.file, 'token'));
-  else if (!g.quiet || failed || wordlist?.interrupted) cli.io.stdout.write(auditText(report, g.theme, o.failOn, failed, supplied.key));
+  else if (!g.quiet || failed || interrupted) cli.io.stdout.write(auditText(report, g.theme, o.failOn, failed, supplied.key));
 
-  if (wordlist?.interrupted) {
+  if (interrupted) {
     note(cli, g, `interrupted: the wordlist ${o.wordlist} was not finished (${wordlist.tries} candidates tried); the findings above are those found so far`);
-    cli.exitCode = EXIT_INTERRUPTED;
-  } else if (failed) cli.exitCode = 1;
+  }
+  return { command: 'audit', findings: report.findings, failOn: o.failOn, interrupted };
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { completionScript, SHELLS, type CompletionSpec, type Shell } from '../completion-scripts.js';
-import type { Cli } from '../context.js';
+import { settle, type Cli } from '../context.js';
 import { choiceArg } from '../parsers.js';
 
 function specOf(program: Command): CompletionSpec {
@@ -20,5 +20,6 @@ export function completionCommand(cli: Cli): Command {
     .addHelpText('after', '\nExamples:\n  $ source <(jwt-inspect completion bash)\n  $ jwt-inspect completion fish > ~/.config/fish/completions/jwt-inspect.fish\n')
     .action((shell: Shell, _options: unknown, cmd: Command) => {
       cli.io.stdout.write(completionScript(shell, specOf(cmd.parent!)));
+      settle(cli, cmd, { command: 'completion' });
     });
 }

@@ -10,19 +10,17 @@ import { buildReport, signatureBase64url, trustedClaims, type InspectReport, typ
 import { redactReport } from '../../report/redact.js';
 import { decodeToken } from '../../token/decode.js';
 import { addCheckOptions, runChecks, type CheckOptions } from '../check-options.js';
-import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
+import { globalOptions, note, settle, type Cli, type GlobalOptions } from '../context.js';
 import { addDecryptOptions, decryptForDecode, type DecryptOptions } from '../decrypt-options.js';
-import { addSourceOptions, helpForMissingInput, loadToken } from '../input.js';
+import { NO_INPUT, type Outcome } from '../exit-code.js';
+import { addSourceOptions, loadToken, type SourceOptions } from '../input.js';
 import { claimPathOption } from '../parsers.js';
 
-interface DecodeOptions extends DecryptOptions, CheckOptions {
-  file?: string;
-  clipboard?: boolean;
-  pick?: string;
-  raw?: 'header' | 'payload' | 'signature';
-  claim?: string;
-  copy?: boolean;
-  redact?: boolean;
+interface DecodeOptions extends SourceOptions, DecryptOptions, CheckOptions {
+  readonly raw?: 'header' | 'payload' | 'signature';
+  readonly claim?: string;
+  readonly copy?: boolean;
+  readonly redact?: boolean;
 }
 
 const EXAMPLES = `
@@ -50,32 +48,37 @@ export function decodeCommand(cli: Cli): Command {
     .option('--redact', 'print a copy safe to share: no signature, sensitive values replaced by length and hash')
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: DecodeOptions, cmd: Command) => {
-      const g = globalOptions(cli, cmd);
-      // With a check asked for, the exit code is a verdict on one token.
-      const gated = options.expect !== undefined || options.fresh === true || options.maxTtl !== undefined;
-      const loaded = await loadToken(cli, g, token, options, gated ? 'refuse' : 'first');
-      if (loaded === null) return helpForMissingInput(cli, cmd);
-      const decoded = decodeToken(loaded.found.token);
-      const opened = await decryptForDecode(cli, decoded, options);
-      const inspected = buildReport(decoded, loaded.found, loaded, { now: g.now, leeway: g.leeway, opened });
-      const report = options.redact ? redactReport(inspected) : inspected;
-
-      // Checks read the real values, not the redacted copy.
-      const checks = runChecks(inspected, options, g.now);
-
-      if (options.raw !== undefined) printRaw(cli, g, report, options.raw);
-      else if (options.claim !== undefined) printClaim(cli, g, report, options.claim);
-      else if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })) }));
-      else if (!g.quiet) cli.io.stdout.write(decodeText(report, g.theme, { minSeverity: 'medium', redacted: options.redact === true }));
-
-      cli.io.stderr.write(failedChecksText(checks));
-      if (checks.some((c) => !c.pass)) cli.exitCode = 1;
-      if (options.copy) {
-        const parts = payloadParts(report);
-        await cli.io.clipboard.write(parts?.payload ? toJsonText(parts.payload) : (parts?.payloadText ?? ''));
-        note(cli, g, 'payload copied to the clipboard');
-      }
+      settle(cli, cmd, await runDecode(cli, globalOptions(cli, cmd), token, options));
     });
+}
+
+/** The decode action: read and decode the token, run the checks, print what was asked for. */
+async function runDecode(cli: Cli, g: GlobalOptions, token: string | undefined, options: DecodeOptions): Promise<Outcome> {
+  // With a check asked for, the exit code is a verdict on one token.
+  const gated = options.expect !== undefined || options.fresh === true || options.maxTtl !== undefined;
+  const loaded = await loadToken(cli, g, token, options, gated ? 'refuse' : 'first');
+  if (loaded === null) return NO_INPUT;
+  const decoded = decodeToken(loaded.found.token);
+  const opened = await decryptForDecode(cli, decoded, options);
+  const inspected = buildReport(decoded, loaded.found, loaded, { now: g.now, leeway: g.leeway, opened });
+  const report = options.redact ? redactReport(inspected) : inspected;
+
+  // Checks read the real values, not the redacted copy.
+  const checks = runChecks(inspected, options, g.now);
+
+  let claimMissing = false;
+  if (options.raw !== undefined) printRaw(cli, g, report, options.raw);
+  else if (options.claim !== undefined) claimMissing = !printClaim(cli, g, report, options.claim);
+  else if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })) }));
+  else if (!g.quiet) cli.io.stdout.write(decodeText(report, g.theme, { minSeverity: 'medium', redacted: options.redact === true }));
+
+  cli.io.stderr.write(failedChecksText(checks));
+  if (options.copy) {
+    const parts = payloadParts(report);
+    await cli.io.clipboard.write(parts?.payload ? toJsonText(parts.payload) : (parts?.payloadText ?? ''));
+    note(cli, g, 'payload copied to the clipboard');
+  }
+  return { command: 'decode', checks, claimMissing };
 }
 
 function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'header' | 'payload' | 'signature'): void {
@@ -98,14 +101,14 @@ function payloadParts(report: InspectReport): TokenParts | null {
   return report.token.kind === 'JWE' ? report.inner : report;
 }
 
-function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: string): void {
+/** Print the claim `--claim` names; false, with a note on stderr, when the token has no such claim. */
+function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: string): boolean {
   // The claims --expect reads.
   const node = resolvePath(claimPathOption('--claim', text), report.header, trustedClaims(report));
   if (node === undefined) {
     cli.io.stderr.write(`jwt-inspect: no claim ${escapeTerminal(text)} in the token\n`);
-    cli.exitCode = 1;
-    return;
+    return false;
   }
-  if (g.quiet) return;
-  cli.io.stdout.write(`${node.type === 'string' ? escapeTerminal(node.value) : toJsonText(node, 0)}\n`);
+  if (!g.quiet) cli.io.stdout.write(`${node.type === 'string' ? escapeTerminal(node.value) : toJsonText(node, 0)}\n`);
+  return true;
 }

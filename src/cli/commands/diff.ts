@@ -7,13 +7,14 @@ import { diffText } from '../../render/diff-text.js';
 import { tokenParts } from '../../report/inspect.js';
 import { decodeToken } from '../../token/decode.js';
 import { isCompactToken } from '../../token/extract.js';
-import { globalOptions, type Cli, type GlobalOptions } from '../context.js';
+import { globalOptions, settle, type Cli, type GlobalOptions } from '../context.js';
+import type { Outcome } from '../exit-code.js';
 import { loadToken, type LoadedToken } from '../input.js';
 import { claimPathOption, collect } from '../parsers.js';
 
 interface DiffOptions {
-  pick?: string;
-  ignore?: string[];
+  readonly pick?: string;
+  readonly ignore?: string[];
 }
 
 const EXAMPLES = `
@@ -70,12 +71,16 @@ export function diffCommand(cli: Cli): Command {
     .option('--ignore <path>', 'leave out changes at or below this claim path (header.kid for the header), repeatable', collect)
     .addHelpText('after', EXAMPLES)
     .action(async (a: string, b: string, o: DiffOptions, cmd: Command) => {
-      const g = globalOptions(cli, cmd);
-      if (a === '-' && b === '-') throw usageError('only one of the two tokens can come from stdin');
-      const ignore = (o.ignore ?? []).map((text) => claimPathText(claimPathOption('--ignore', text)));
-      const diff = diffTokens(await loadSide(cli, g, a, o.pick), await loadSide(cli, g, b, o.pick), g.now, ignore);
-      if (g.json) cli.io.stdout.write(diffJson(diff));
-      else if (!g.quiet) cli.io.stdout.write(diffText(diff, g.theme));
-      if (!diff.same) cli.exitCode = 1;
+      settle(cli, cmd, await runDiff(cli, globalOptions(cli, cmd), [a, b], o));
     });
+}
+
+/** The diff action: load both sides, compare them, print the changes. */
+async function runDiff(cli: Cli, g: GlobalOptions, [a, b]: readonly [string, string], o: DiffOptions): Promise<Outcome> {
+  if (a === '-' && b === '-') throw usageError('only one of the two tokens can come from stdin');
+  const ignore = (o.ignore ?? []).map((text) => claimPathText(claimPathOption('--ignore', text)));
+  const diff = diffTokens(await loadSide(cli, g, a, o.pick), await loadSide(cli, g, b, o.pick), g.now, ignore);
+  if (g.json) cli.io.stdout.write(diffJson(diff));
+  else if (!g.quiet) cli.io.stdout.write(diffText(diff, g.theme));
+  return { command: 'diff', same: diff.same };
 }

@@ -1,15 +1,17 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
+import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../../audit/threshold.js';
 import { InspectError } from '../../errors.js';
 import type { Io } from '../../io/io.js';
 import type { RemoteOptions } from '../../keys/remote-document.js';
-import { looksLikeUrl, remoteUrlOption } from '../../keys/spec.js';
-import { globalOptions, type Cli } from '../context.js';
+import { looksLikeUrl } from '../../keys/spec.js';
+import { globalOptions, settle, type Cli, type GlobalOptions } from '../context.js';
+import type { Outcome } from '../exit-code.js';
 import { MAX_INPUT_BYTES } from '../input.js';
+import { remoteUrlOption } from '../key-options.js';
 import { addRemoteOptions, remoteOptions, type RemoteFlags } from '../remote-options.js';
 
 interface JwksOptions extends RemoteFlags {
-  failOn: FailOn;
+  readonly failOn: FailOn;
 }
 
 const EXAMPLES = `
@@ -57,19 +59,21 @@ export function jwksCommand(cli: Cli): Command {
   )
     .addHelpText('after', EXAMPLES)
     .action(async (source: string, o: JwksOptions, cmd: Command) => {
-      const g = globalOptions(cli, cmd);
-      const { inspectJwks } = await import('../../jwks/inspect.js');
-      const { failsAt } = await import('../../audit/threshold.js');
-      const entries = looksLikeUrl(source) ? await fetchEntries(cli.io, source, await remoteOptions(cli, g, o)) : await readEntries(cli.io, source);
-      const report = await inspectJwks(entries, source, g.now);
-      const failed = failsAt(report.findings, o.failOn);
-      if (g.json) {
-        const { jwksJson } = await import('../../render/jwks-json.js');
-        cli.io.stdout.write(jwksJson(report));
-      } else if (!g.quiet) {
-        const { jwksText } = await import('../../render/jwks-text.js');
-        cli.io.stdout.write(jwksText(report, g.theme, o.failOn, failed));
-      }
-      if (failed) cli.exitCode = 1;
+      settle(cli, cmd, await runJwks(cli, globalOptions(cli, cmd), source, o));
     });
+}
+
+/** The jwks action: read or fetch the set, inspect its keys, print them and the findings. */
+async function runJwks(cli: Cli, g: GlobalOptions, source: string, o: JwksOptions): Promise<Outcome> {
+  const { inspectJwks } = await import('../../jwks/inspect.js');
+  const entries = looksLikeUrl(source) ? await fetchEntries(cli.io, source, await remoteOptions(cli, g, o)) : await readEntries(cli.io, source);
+  const report = await inspectJwks(entries, source, g.now);
+  if (g.json) {
+    const { jwksJson } = await import('../../render/jwks-json.js');
+    cli.io.stdout.write(jwksJson(report));
+  } else if (!g.quiet) {
+    const { jwksText } = await import('../../render/jwks-text.js');
+    cli.io.stdout.write(jwksText(report, g.theme, o.failOn, failsAt(report.findings, o.failOn)));
+  }
+  return { command: 'jwks', findings: report.findings, failOn: o.failOn };
 }

@@ -1,30 +1,31 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { InspectError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { minimumSecretBytes } from '../../jose/algorithms.js';
-import { keySpecOf, type KeyOptions } from '../../keys/spec.js';
 import { toJsonText } from '../../render/json.js';
 import type { SigningKey } from '../../sign/algorithms.js';
-import { buildHeader, buildPayload, parseAssignment, type Member } from '../../sign/token-parts.js';
-import { JsonSyntaxError, parseJson, type JsonObject } from '../../token/json.js';
-import { globalOptions, note, type Cli, type GlobalOptions } from '../context.js';
+import { buildHeader, buildPayload, parseAssignment, parsePayload, type Member } from '../../sign/token-parts.js';
+import { globalOptions, note, settle, type Cli, type GlobalOptions } from '../context.js';
+import type { Outcome } from '../exit-code.js';
 import { MAX_INPUT_BYTES } from '../input.js';
+import { keySpecOf, type KeySourceOptions } from '../key-options.js';
 import { collect, durationArg, instantArg } from '../parsers.js';
 
-interface SignOptions extends KeyOptions {
-  alg?: string;
-  kid?: string;
-  typ?: string | false;
-  header?: Member[];
-  claim?: Member[];
-  iss?: string;
-  sub?: string;
-  aud?: string[];
-  iat?: number | boolean;
-  nbf?: number;
-  exp?: number;
-  jti?: string | true;
-  unsafeNone?: boolean;
-  copy?: boolean;
+/** Of the key sources, sign takes the secret options and --key, defined in signCommand with sign's wording (a private key). */
+interface SignOptions extends Pick<KeySourceOptions, 'secret' | 'secretEnv' | 'secretFile' | 'secretBase64' | 'key'> {
+  readonly alg?: string;
+  readonly kid?: string;
+  readonly typ?: string | false;
+  readonly header?: Member[];
+  readonly claim?: Member[];
+  readonly iss?: string;
+  readonly sub?: string;
+  readonly aud?: string[];
+  readonly iat?: number | boolean;
+  readonly nbf?: number;
+  readonly exp?: number;
+  readonly jti?: string | true;
+  readonly unsafeNone?: boolean;
+  readonly copy?: boolean;
 }
 
 const EXAMPLES = `
@@ -55,19 +56,6 @@ async function payloadText(cli: Cli, arg: string | undefined, keyOnStdin: boolea
   if (arg === '-' && keyOnStdin) throw usageError('stdin can carry the payload or the key (--key -), not both');
   if (arg === '-' || (!cli.io.stdin.isTTY && !keyOnStdin)) return new TextDecoder().decode(await cli.io.stdin.read(MAX_INPUT_BYTES));
   return '';
-}
-
-function parsePayload(text: string): JsonObject {
-  if (text.trim() === '') return { type: 'object', entries: [] };
-  let value;
-  try {
-    value = parseJson(text.trim()).value;
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new InspectError('ERR_BAD_JSON', `the payload is not JSON: ${error.message}; give a JSON object such as '{"sub":"42"}'`, { cause: error });
-    throw error;
-  }
-  if (value.type !== 'object') throw new InspectError('ERR_BAD_JSON', `the payload must be a JSON object of claims, not a JSON ${value.type}`);
-  return value;
 }
 
 /** The key option's key and the algorithm to sign with; null for `--alg none --unsafe-none`. */
@@ -122,36 +110,41 @@ export function signCommand(cli: Cli): Command {
     .option('--copy', 'also copy the token to the clipboard')
     .addHelpText('after', EXAMPLES)
     .action(async (arg: string | undefined, o: SignOptions, cmd: Command) => {
-      const g = globalOptions(cli, cmd);
-      // `--jti [value]` takes the next word: `sign --jti '{"sub":"x"}'` would make the payload the jti.
-      if (arg === undefined && typeof o.jti === 'string' && o.jti.trimStart().startsWith('{')) {
-        throw usageError('--jti took the payload as its value; put the payload before --jti, or give --jti a value');
-      }
-      const { key, alg } = await keyAndAlg(cli, g, o);
-      const { signToken } = await import('../../sign/sign.js');
-      const base = parsePayload(await payloadText(cli, arg, o.key === '-'));
-      const header = buildHeader({ alg, typ: o.typ === false ? null : (o.typ ?? 'JWT'), kid: o.kid ?? key?.kid ?? null, extra: o.header ?? [] });
-      const payload = buildPayload(
-        base,
-        {
-          claims: o.claim ?? [],
-          iss: o.iss,
-          sub: o.sub,
-          aud: o.aud,
-          iat: o.iat === true ? g.now : o.iat,
-          nbf: o.nbf,
-          exp: o.exp,
-          jti: o.jti === true ? globalThis.crypto.randomUUID() : o.jti,
-        },
-        g.now,
-      );
-      const token = await signToken(header, payload, key);
-
-      if (g.json) cli.io.stdout.write(`${toJsonText({ token, header, payload })}\n`);
-      else if (!g.quiet) cli.io.stdout.write(`${token}\n`);
-      if (o.copy) {
-        await cli.io.clipboard.write(token);
-        note(cli, g, 'token copied to the clipboard');
-      }
+      settle(cli, cmd, await runSign(cli, globalOptions(cli, cmd), arg, o));
     });
+}
+
+/** The sign action: the key and algorithm, the header and payload in the order given, the token printed. */
+async function runSign(cli: Cli, g: GlobalOptions, arg: string | undefined, o: SignOptions): Promise<Outcome> {
+  // `--jti [value]` takes the next word: `sign --jti '{"sub":"x"}'` would make the payload the jti.
+  if (arg === undefined && typeof o.jti === 'string' && o.jti.trimStart().startsWith('{')) {
+    throw usageError('--jti took the payload as its value; put the payload before --jti, or give --jti a value');
+  }
+  const { key, alg } = await keyAndAlg(cli, g, o);
+  const { signToken } = await import('../../sign/sign.js');
+  const base = parsePayload(await payloadText(cli, arg, o.key === '-'));
+  const header = buildHeader({ alg, typ: o.typ === false ? null : (o.typ ?? 'JWT'), kid: o.kid ?? key?.kid ?? null, extra: o.header ?? [] });
+  const payload = buildPayload(
+    base,
+    {
+      claims: o.claim ?? [],
+      iss: o.iss,
+      sub: o.sub,
+      aud: o.aud,
+      iat: o.iat === true ? g.now : o.iat,
+      nbf: o.nbf,
+      exp: o.exp,
+      jti: o.jti === true ? globalThis.crypto.randomUUID() : o.jti,
+    },
+    g.now,
+  );
+  const token = await signToken(header, payload, key);
+
+  if (g.json) cli.io.stdout.write(`${toJsonText({ token, header, payload })}\n`);
+  else if (!g.quiet) cli.io.stdout.write(`${token}\n`);
+  if (o.copy) {
+    await cli.io.clipboard.write(token);
+    note(cli, g, 'token copied to the clipboard');
+  }
+  return { command: 'sign' };
 }

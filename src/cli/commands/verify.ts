@@ -1,25 +1,11 @@
 import { Command } from 'commander';
-import { addCheckOptions, type CheckOptions } from '../check-options.js';
-import type { Cli } from '../context.js';
-import { addDecryptOptions, type DecryptOptions } from '../decrypt-options.js';
+import { addCheckOptions } from '../check-options.js';
+import { globalOptions, settle, type Cli } from '../context.js';
+import { addDecryptOptions } from '../decrypt-options.js';
 import { addSourceOptions } from '../input.js';
-import { addKeySourceOptions, type KeyOptionValues } from '../key-options.js';
-import { collect, durationArg } from '../parsers.js';
+import { addKeySourceOptions } from '../key-options.js';
 import { addRemoteOptions } from '../remote-options.js';
-
-export interface VerifyOptions extends KeyOptionValues, DecryptOptions, CheckOptions {
-  readonly file?: string;
-  readonly clipboard?: boolean;
-  readonly pick?: string;
-  readonly alg?: string[];
-  readonly iss?: string;
-  readonly aud?: string[];
-  readonly sub?: string;
-  readonly typ?: string;
-  readonly maxAge?: number;
-  readonly require?: string[];
-  readonly failOnWeakKey?: boolean;
-}
+import { addVerifyPolicyOptions, type VerifyOptions } from './verify-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -33,11 +19,6 @@ Examples:
 Exit codes: 0 valid, 1 invalid (signature or claims), 2 usage, 3 bad token or key, 4 network.
 `;
 
-/** A comma-separated list option that may also be repeated: `--alg RS256,ES256 --alg PS256`. */
-function list(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
-}
-
 export function verifyCommand(cli: Cli): Command {
   const withKeys = addKeySourceOptions(
     addSourceOptions(
@@ -50,20 +31,11 @@ export function verifyCommand(cli: Cli): Command {
     ),
     '--decrypt-secret-env',
   );
-  const withClaims = addDecryptOptions(withKeys)
-    .option('--alg <list>', 'allowed algorithms, comma-separated (default: what the key can verify; none is never accepted)', list)
-    .option('--iss <value>', 'require this issuer')
-    .option('--aud <value>', 'require this audience, repeatable (any one of them)', collect)
-    .option('--sub <value>', 'require this subject')
-    .option('--typ <value>', 'require this header typ (JWT matches application/jwt)')
-    .option('--max-age <duration>', 'reject tokens issued (iat) longer ago than this', durationArg)
-    .option('--require <claims>', 'require these claims to be present, comma-separated, repeatable', list)
-    .option('--fail-on-weak-key', 'exit 1 when the key that verified is too weak to trust (an HMAC secret shorter than its hash)');
-  return addRemoteOptions(addCheckOptions(withClaims))
+  return addRemoteOptions(addCheckOptions(addVerifyPolicyOptions(addDecryptOptions(withKeys))))
     .addHelpText('after', EXAMPLES)
     .action(async (token: string | undefined, options: VerifyOptions, cmd: Command) => {
       // The key, network and crypto code load only when verify runs.
       const { runVerify } = await import('./verify-run.js');
-      await runVerify(cli, cmd, token, options);
+      settle(cli, cmd, await runVerify(cli, globalOptions(cli, cmd), token, options));
     });
 }
