@@ -18,6 +18,16 @@ export type Outcome =
   | { readonly command: 'audit-undecodable'; readonly error: InspectError }
   | { readonly command: 'diff'; readonly same: boolean }
   | { readonly command: 'jwks'; readonly findings: readonly Finding[]; readonly failOn: FailOn }
+  | {
+      readonly command: 'scan';
+      readonly findings: readonly Finding[];
+      readonly failOn: FailOn;
+      /** A key that fits a token rejected its signature: forged or tampered with. */
+      readonly signatureRejected: boolean;
+      readonly interrupted: boolean;
+      /** The reader went away (`| head -1`): what it read was all it wanted. */
+      readonly outputClosed: boolean;
+    }
   | { readonly command: 'sign' | 'completion' };
 
 export const NO_INPUT: Outcome = { command: 'no-input' };
@@ -52,6 +62,9 @@ export function exitCodeFor(outcome: Outcome): number {
       return checkFailedIf(!outcome.same);
     case 'jwks':
       return checkFailedIf(failsAt(outcome.findings, outcome.failOn));
+    case 'scan':
+      if (outcome.outputClosed) return EXIT.ok;
+      return outcome.interrupted ? EXIT_INTERRUPTED : checkFailedIf(outcome.signatureRejected || failsAt(outcome.findings, outcome.failOn));
     case 'sign':
     case 'completion':
       return EXIT.ok;

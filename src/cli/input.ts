@@ -3,8 +3,7 @@ import { InspectError, usageError } from '../errors.js';
 import type { KeySpec } from '../keys/spec.js';
 import type { SourceFrom } from '../report/inspect.js';
 import { pickToken, type FoundToken } from '../token/extract.js';
-import { note, settle, type Cli, type GlobalOptions } from './context.js';
-import { NO_INPUT } from './exit-code.js';
+import { note, type Cli, type GlobalOptions } from './context.js';
 
 /** Token inputs larger than this are refused: no real carrier of a token is this big. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
@@ -62,11 +61,6 @@ export function refuseKeyAndTokenOnStdin(spec: KeySpec | null, arg: string | und
   if (spec?.kind === 'key-file' && spec.path === '-' && tokenFromStdin) {
     throw usageError('--key - reads the key from stdin, so the token must come from an argument, --file or --clipboard');
   }
-}
-
-/** No input and a terminal on stdin: the command's help on stderr, exit 2 (scan, which finds that out before it runs). */
-export function helpForMissingInput(cli: Cli, cmd: Command): void {
-  settle(cli, cmd, NO_INPUT);
 }
 
 export interface LoadedToken {

@@ -1,17 +1,8 @@
 import type { JsonNode } from '../token/json.js';
 import { quoteJson } from './escape.js';
 
-/**
- * JSON text already rendered for the place where it stands (the same indent
- * and level), printed as it is: a part of a document rendered apart from the
- * rest, such as a scanned token's details, rendered where it was examined.
- */
-export class RenderedJson {
-  constructor(readonly text: string) {}
-}
-
-/** A value the JSON renderer can print: plain data, a faithful node from a token, or rendered JSON. */
-export type Printable = JsonNode | RenderedJson | PlainValue;
+/** A value the JSON renderer can print: plain data, or a faithful node from a token. */
+export type Printable = JsonNode | PlainValue;
 type PlainValue = string | number | boolean | null | undefined | readonly Printable[] | { readonly [key: string]: Printable };
 type PlainObject = { readonly [key: string]: Printable };
 
@@ -48,7 +39,7 @@ const PIECES_PER_WRITE = 8192;
 /**
  * Writes a value's JSON text as pieces into a list, joined when handed on:
  * each result is one flat string, where `+=` would leave a tree of pieces
- * that takes several times the memory (a scan keeps thousands). With `write`,
+ * that takes several times the memory (a scan prints thousands). With `write`,
  * the text goes out as it is made, so a large document is never one string.
  */
 class JsonWriter {
@@ -72,7 +63,6 @@ class JsonWriter {
     else if (typeof value === 'number') this.out.push(Number.isFinite(value) ? String(value) : 'null');
     else if (typeof value === 'boolean') this.out.push(String(value));
     else if (Array.isArray(value)) this.items(value as readonly Printable[], level);
-    else if (value instanceof RenderedJson) this.out.push(value.text);
     else if (isNode(value)) this.node(value, level);
     else this.plainObject(value as PlainObject, level);
   }

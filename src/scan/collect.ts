@@ -56,7 +56,7 @@ function scanned(s: Sighting, e: Examination, locations: readonly ScanLocation[]
     timeStatus: e.timeStatus,
     findings: e.findings,
     verification: e.verification,
-    detailsJson: e.detailsJson,
+    details: e.details,
     token: s.token,
     locations,
     occurrences,

@@ -1,22 +1,32 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../audit/rule.js';
-import type { TimeStatus } from '../claims/times.js';
+import type { TimeReport, TimeStatus } from '../claims/times.js';
 import type { InspectReport } from '../report/inspect.js';
 import type { TokenKind } from '../token/decode.js';
-import { stringMember } from '../token/json.js';
+import { stringMember, type JsonObject } from '../token/json.js';
 import type { Verification } from '../verify/result.js';
 
-/** A token's JSON members from `header` to `verification`, each value as JSON text laid out for the output, by name. */
-export type TokenDetailsJson = Readonly<Record<string, string>>;
-
-/** The two JSON outputs of scan: `--json`, one document, and `--jsonl`, one line per token. */
-export type ScanJsonLayout = 'document' | 'line';
+/**
+ * What the JSON outputs print of a token besides its findings and
+ * verification: its decoded parts as the token has them (member order,
+ * duplicates and digits kept), and its times.
+ */
+export interface TokenDetails {
+  readonly header: JsonObject;
+  readonly payload: JsonObject | null;
+  /** A payload that is UTF-8 but not a JSON object. */
+  readonly payloadText: string | null;
+  /** A payload that is not even UTF-8. */
+  readonly payloadBase64url: string | null;
+  readonly time: TimeReport;
+}
 
 /**
  * What a scan keeps of a distinct token once it is inspected (and
- * verified): what the text, JSON and SARIF reports read of it, never the
+ * verified): what the text, JSON and SARIF outputs read of it, never the
  * whole report, so that memory stays small however many tokens a scan
- * finds. Plain data, so that a worker thread can send it back.
+ * finds. Plain data, so that a worker thread can send it back; render/
+ * turns it into text only as it is printed.
  */
 export interface Examination {
   readonly sha256: string;
@@ -30,11 +40,15 @@ export interface Examination {
   readonly findings: readonly Finding[];
   /** Against the key given; null without one, and for a JWE. */
   readonly verification: Verification | null;
-  /** Rendered where the token was examined; null unless the output is JSON. */
-  readonly detailsJson: TokenDetailsJson | null;
+  /**
+   * Null unless the output prints it (JSON): the parsed parts take over
+   * twice the memory of the rest of a typical token's examination, and text
+   * and SARIF never show them.
+   */
+  readonly details: TokenDetails | null;
 }
 
-export function examinationOf(token: string, report: InspectReport, verification: Verification | null, detailsJson: TokenDetailsJson | null): Examination {
+export function examinationOf(token: string, report: InspectReport, verification: Verification | null, keepDetails: boolean): Examination {
   const { header, payload } = report;
   return {
     sha256: createHash('sha256').update(token).digest('hex'),
@@ -46,6 +60,6 @@ export function examinationOf(token: string, report: InspectReport, verification
     timeStatus: report.time.status,
     findings: report.findings,
     verification,
-    detailsJson,
+    details: keepDetails ? { header, payload, payloadText: report.payloadText, payloadBase64url: report.payloadBase64url, time: report.time } : null,
   };
 }

@@ -1,22 +1,20 @@
 import { InspectError } from '../errors.js';
-import { buildReport, type InspectOptions, type InspectReport, type SourceFrom } from '../report/inspect.js';
+import { buildReport, type InspectOptions, type SourceFrom } from '../report/inspect.js';
 import { decodeToken, type DecodedToken } from '../token/decode.js';
 import type { FoundToken } from '../token/extract.js';
-import type { Verification } from '../verify/result.js';
 import type { Verified } from '../verify/verify-token.js';
-import { examinationOf, type Examination, type TokenDetailsJson } from './examination.js';
+import { examinationOf, type Examination } from './examination.js';
 
 /** Inspect (and verify) a token seen for the first time; null when the decoder refuses it: then it was no token. */
 export type Examine = (found: FoundToken, from: SourceFrom) => Promise<Examination | null>;
 
 export type VerifyToken = (token: DecodedToken) => Promise<Verified | null>;
-export type RenderDetails = (report: InspectReport, verification: Verification | null) => TokenDetailsJson;
 
 /**
- * The examination of each distinct token: the rules, then the key given,
- * then the JSON the output will print of it (its report is not kept).
+ * The examination of each distinct token: the rules, then the key given
+ * (its report is not kept); its details only when the output prints them.
  */
-export function tokenExaminer(inspect: InspectOptions, verify: VerifyToken | null, renderDetails: RenderDetails | null): Examine {
+export function tokenExaminer(inspect: InspectOptions, verify: VerifyToken | null, keepDetails: boolean): Examine {
   return async (found, from) => {
     let decoded: DecodedToken;
     try {
@@ -27,7 +25,6 @@ export function tokenExaminer(inspect: InspectOptions, verify: VerifyToken | nul
     }
     const verified = verify === null ? null : await verify(decoded);
     const report = buildReport(decoded, found, { from, count: 1 }, { ...inspect, signatures: verified?.signatures ?? null });
-    const verification = verified?.verification ?? null;
-    return examinationOf(found.token, report, verification, renderDetails === null ? null : renderDetails(report, verification));
+    return examinationOf(found.token, report, verified?.verification ?? null, keepDetails);
   };
 }

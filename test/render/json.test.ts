@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RenderedJson, toJsonText, writeJsonText, type Printable } from '../../src/render/json.js';
+import { toJsonText, writeJsonText, type Printable } from '../../src/render/json.js';
 import { parseJson } from '../../src/token/json.js';
 import { fuzzSettings } from '../helpers/fuzz.js';
 
@@ -34,11 +34,6 @@ describe('toJsonText', () => {
     expect(toJsonText({ node, gone: undefined, last: 'x' }, 0)).toBe('{"node":{"id":12345678901234567890,"id":1.50,"b":[true,null]},"last":"x"}');
   });
 
-  it('prints rendered JSON as it is, where it stands', () => {
-    const inner = { a: [1, { b: 'c' }] };
-    const value = { list: [new RenderedJson(toJsonText(inner, 2, 2))], n: 1 };
-    expect(toJsonText(value)).toBe(toJsonText({ list: [inner], n: 1 }));
-  });
 });
 
 describe('writeJsonText', () => {

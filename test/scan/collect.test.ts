@@ -5,7 +5,7 @@ import type { Examination } from '../../src/scan/examination.js';
 const at = (line: number) => ({ file: 'app.log', line, column: 1 });
 
 function examined(sha256: string): Examination {
-  return { sha256, kind: 'JWS', alg: 'HS256', kid: null, iss: null, sub: null, timeStatus: 'valid', findings: [], verification: null, detailsJson: null };
+  return { sha256, kind: 'JWS', alg: 'HS256', kid: null, iss: null, sub: null, timeStatus: 'valid', findings: [], verification: null, details: null };
 }
 
 describe('TokenCollector', () => {

@@ -16,7 +16,7 @@ function scan(paths: string[], io: FakeIoOptions = {}, options: Partial<ScanOpti
   const result = scanPaths(fakeIo(io), {
     paths,
     filter: pathFilter([], []),
-    examine: tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, null),
+    examine: tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, false),
     verifies: false,
     signal: new AbortController().signal,
     outputClosed: () => false,
@@ -110,7 +110,7 @@ describe('scanPaths examinations', () => {
   it('examines tokens while reading on, and announces them in the order first seen', async () => {
     // The first token's examination ends last.
     const delays = new Map([[tokens[0]!, 30], [tokens[1]!, 10], [tokens[2]!, 0]]);
-    const inThread = tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, null);
+    const inThread = tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, false);
     const examine: Examine = async (found, from) => {
       await new Promise((resolve) => setTimeout(resolve, delays.get(found.token)));
       return inThread(found, from);

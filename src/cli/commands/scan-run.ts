@@ -1,18 +1,17 @@
-import { failsAt } from '../../audit/threshold.js';
-import { EXIT_INTERRUPTED, usageError } from '../../errors.js';
-import { keySpecOf, type KeySpec } from '../../keys/spec.js';
-import type { InspectReport } from '../../report/inspect.js';
-import { scanJsonLine, tokenDetailsJson, writeScanJson } from '../../render/scan-json.js';
+import { usageError } from '../../errors.js';
+import type { KeySpec } from '../../keys/spec.js';
+import { scanJsonLine, writeScanJson } from '../../render/scan-json.js';
 import { scanSarif } from '../../render/scan-sarif.js';
 import { listedSeverity, progressLine, scanText } from '../../render/scan-text.js';
 import { tokenExaminer, type VerifyToken } from '../../scan/examiner.js';
 import { pathFilter } from '../../scan/filter.js';
 import { scanPaths } from '../../scan/scan.js';
 import { signatureRejected } from '../../scan/verification.js';
-import type { Verification } from '../../verify/result.js';
 import { note, type Cli, type GlobalOptions } from '../context.js';
+import { exitCodeFor, type Outcome } from '../exit-code.js';
+import { keySpecOf } from '../key-options.js';
 import { ProgressLine } from '../progress-line.js';
-import type { ScanCommandOptions, ScanFormat } from './scan.js';
+import type { ScanCommandOptions, ScanFormat } from './scan-options.js';
 
 /** How often the progress line is redrawn, in seconds. */
 const PROGRESS_EVERY = 0.2;
@@ -34,15 +33,14 @@ function formatOf(g: GlobalOptions, options: ScanCommandOptions): ScanFormat {
 }
 
 /** Run a scan and print it: the action of `scan`, loaded only when a scan runs. */
-export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string[], options: ScanCommandOptions): Promise<void> {
+export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string[], options: ScanCommandOptions): Promise<Outcome> {
   const io = cli.io;
   const format = formatOf(g, options);
   const showTokens = options.showTokens === true;
   const spec = keySpecOf(options);
   const verify = spec === null ? null : await verifierFor(cli, g, spec, options, paths);
-  const layout = format === 'json' ? 'document' : format === 'jsonl' ? 'line' : null;
-  // The JSON of each token is rendered as soon as it is examined, so that its whole report need not be kept.
-  const renderDetails = layout === null ? null : (report: InspectReport, v: Verification | null) => tokenDetailsJson(report, v, layout);
+  // Only JSON prints each token's parts and times; a text or SARIF scan of many tokens need not keep them.
+  const keepDetails = format === 'json' || format === 'jsonl';
   const progress = io.stderr.isTTY && !g.quiet ? new ProgressLine(io, PROGRESS_EVERY) : null;
   const interrupt = new AbortController();
   const removeListener = io.onInterrupt(() => interrupt.abort());
@@ -51,7 +49,7 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
     result = await scanPaths(io, {
       paths,
       filter: pathFilter(options.include ?? [], options.exclude ?? []),
-      examine: tokenExaminer({ now: g.now, leeway: g.leeway }, verify, renderDetails),
+      examine: tokenExaminer({ now: g.now, leeway: g.leeway }, verify, keepDetails),
       verifies: verify !== null,
       signal: interrupt.signal,
       outputClosed: () => io.stdout.closed,
@@ -73,20 +71,22 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
     progress?.clear();
     removeListener();
   }
+  const outcome: Outcome = {
+    command: 'scan',
+    findings: result.tokens.flatMap((t) => t.findings),
+    failOn: options.failOn,
+    signatureRejected: result.tokens.some((t) => signatureRejected(t.verification)),
+    interrupted: interrupt.signal.aborted,
+    outputClosed: io.stdout.closed,
+  };
   // The reader went away (`| head -1`): nobody is left to tell anything.
-  if (io.stdout.closed) return;
+  if (outcome.outputClosed) return outcome;
 
-  const failed =
-    failsAt(
-      result.tokens.flatMap((t) => t.findings),
-      options.failOn,
-    ) || result.tokens.some((t) => signatureRejected(t.verification));
+  const failed = exitCodeFor(outcome) !== 0;
   if (format === 'json') writeScanJson(result, showTokens, (text) => io.stdout.write(text));
   else if (format === 'sarif') io.stdout.write(scanSarif(result));
   else if (format === 'text' && (!g.quiet || failed || result.stopped)) io.stdout.write(scanText(result, g.theme, { showTokens, minSeverity: listedSeverity(options.failOn) }));
 
-  if (interrupt.signal.aborted) {
-    note(cli, g, `interrupted after ${result.progress.files} files; the ${result.tokens.length} tokens found so far are above`);
-    cli.exitCode = EXIT_INTERRUPTED;
-  } else if (failed) cli.exitCode = 1;
+  if (outcome.interrupted) note(cli, g, `interrupted after ${result.progress.files} files; the ${result.tokens.length} tokens found so far are above`);
+  return outcome;
 }

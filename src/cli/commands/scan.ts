@@ -1,21 +1,10 @@
 import { Command, Option } from 'commander';
-import { FAIL_ON_CHOICES, type FailOn } from '../../audit/threshold.js';
-import { globalOptions, type Cli } from '../context.js';
-import { helpForMissingInput } from '../input.js';
-import { addKeyOptions, type KeyOptionValues } from '../key-options.js';
+import { FAIL_ON_CHOICES } from '../../audit/threshold.js';
+import { globalOptions, settle, type Cli } from '../context.js';
+import { NO_INPUT } from '../exit-code.js';
+import { addKeyOptions } from '../key-options.js';
 import { collect } from '../parsers.js';
-
-const SCAN_FORMATS = ['text', 'json', 'jsonl', 'sarif'] as const;
-export type ScanFormat = (typeof SCAN_FORMATS)[number];
-
-export interface ScanCommandOptions extends KeyOptionValues {
-  include?: string[];
-  exclude?: string[];
-  format?: ScanFormat;
-  jsonl?: boolean;
-  failOn: FailOn;
-  showTokens?: boolean;
-}
+import { SCAN_FORMATS, type ScanCommandOptions } from './scan-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -44,10 +33,9 @@ export function scanCommand(cli: Cli): Command {
   )
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: ScanCommandOptions, cmd: Command) => {
-      const g = globalOptions(cli, cmd);
-      if (paths.length === 0 && cli.io.stdin.isTTY) return helpForMissingInput(cli, cmd);
+      if (paths.length === 0 && cli.io.stdin.isTTY) return settle(cli, cmd, NO_INPUT);
       // The scanner and the file walker load only when a scan runs.
       const { runScan } = await import('./scan-run.js');
-      await runScan(cli, g, paths, options);
+      settle(cli, cmd, await runScan(cli, globalOptions(cli, cmd), paths, options));
     });
 }
