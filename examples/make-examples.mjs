@@ -26,11 +26,30 @@ function rs256(header, payload) {
 const issuer = 'https://auth.example.com/';
 const access = rs256(
   { alg: 'RS256', typ: 'at+jwt', kid: '2026-01-rsa' },
-  { iss: issuer, sub: 'user_8f3a2c', aud: 'https://api.example.com', client_id: 'web-app', scope: 'openid profile orders:read', iat, exp: iat + 900, jti: 'a1b2c3d4-0001' },
+  {
+    iss: issuer,
+    sub: 'user_8f3a2c',
+    aud: 'https://api.example.com',
+    client_id: 'web-app',
+    scope: 'openid profile orders:read',
+    iat,
+    exp: iat + 900,
+    jti: 'a1b2c3d4-0001',
+  },
 );
 const id = rs256(
   { alg: 'RS256', typ: 'JWT', kid: '2026-01-rsa' },
-  { iss: issuer, sub: 'user_8f3a2c', aud: 'web-app', nonce: 'n-0S6_WzA2Mj', email: 'jane.doe@example.com', email_verified: true, name: 'Jane Doe', iat, exp: iat + 3600 },
+  {
+    iss: issuer,
+    sub: 'user_8f3a2c',
+    aud: 'web-app',
+    nonce: 'n-0S6_WzA2Mj',
+    email: 'jane.doe@example.com',
+    email_verified: true,
+    name: 'Jane Doe',
+    iat,
+    exp: iat + 3600,
+  },
 );
 const refresh = hs256(
   { alg: 'HS256', typ: 'JWT' },
@@ -43,11 +62,7 @@ writeFileSync(
 );
 writeFileSync(join(here, 'authorization-header.txt'), `Authorization: Bearer ${access}\n`);
 
-const session = hs256(
-  { alg: 'HS256', typ: 'JWT' },
-  { sub: '1042', role: 'admin', iat, exp: iat + 30 * 86400 },
-  'secret',
-);
+const session = hs256({ alg: 'HS256', typ: 'JWT' }, { sub: '1042', role: 'admin', iat, exp: iat + 30 * 86400 }, 'secret');
 writeFileSync(join(here, 'set-cookie.txt'), `Set-Cookie: session=${session}; Path=/; Max-Age=2592000; SameSite=None\n`);
 
 const leaky = hs256(

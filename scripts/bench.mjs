@@ -63,7 +63,8 @@ try {
   sections.push('## Start-up', '', startup(startupCases(root, fixtures)));
   const runs = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 5);
   const scanMb = Number(process.env.BENCH_SCAN_MB ?? 200);
-  if (!process.argv.includes('--startup-only')) sections.push('', '## Throughput', '', `${runs} runs each after a warm-up run.`, '', await throughput({ work, bin, runs, scanMb, fixtures }));
+  if (!process.argv.includes('--startup-only'))
+    sections.push('', '## Throughput', '', `${runs} runs each after a warm-up run.`, '', await throughput({ work, bin, runs, scanMb, fixtures }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -81,7 +81,10 @@ const version = /VERSION = '([^']+)'/.exec(text.get(join(src, 'version.ts')) ?? 
 if (version !== pkg.version) report(join(src, 'version.ts'), 0, `VERSION ${version} differs from package.json ${pkg.version}`);
 
 // Layers: which folder of src/ may import which (scripts/lint/layers.mjs), and ARCHITECTURE.md drawn from it.
-const layers = checkLayers(files.map((f) => relative(root, f).split(sep).join('/')), fileEdges(root, text));
+const layers = checkLayers(
+  files.map((f) => relative(root, f).split(sep).join('/')),
+  fileEdges(root, text),
+);
 problems.push(...layers.problems);
 const architecture = join(root, 'ARCHITECTURE.md');
 const doc = readFileSync(architecture, 'utf8');

@@ -63,7 +63,9 @@ export function fileEdges(root, texts) {
     const from = relative(root, file).split(sep).join('/');
     for (const { spec, typeOnly } of specifiersOf(file, text)) {
       const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
-      const to = relative(root, existsSync(target) ? target : resolve(dirname(file), spec)).split(sep).join('/');
+      const to = relative(root, existsSync(target) ? target : resolve(dirname(file), spec))
+        .split(sep)
+        .join('/');
       if (!to.startsWith('src/')) continue;
       const key = `${from} -> ${to}`;
       const seen = edges.get(key);

@@ -87,8 +87,7 @@ export const DECISIONS = [
     '`render/` sits above every result it reads, and nothing but `cli/` imports it.',
   '`io/` is the edge of the program but low in the graph: it imports nothing of the core, and the core sees ' +
     'only its `Io` interface, by `import type`; only `entry.ts` imports the real one.',
-  '`jose/` holds data, not key objects: what compares an algorithm with a parsed key ' +
-    '(the `keys/key.ts` types) lives in `keys/`, `verify/` or `sign/`.',
+  '`jose/` holds data, not key objects: what compares an algorithm with a parsed key ' + '(the `keys/key.ts` types) lives in `keys/`, `verify/` or `sign/`.',
 ];
 
 /**

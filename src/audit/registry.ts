@@ -5,8 +5,26 @@
 
 /** Header parameters RFC 7515 §4.1 and RFC 7516 §4.1 register: `crit` must not list them. */
 export const JOSE_HEADER_PARAMS: ReadonlySet<string> = new Set([
-  'alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit',
-  'enc', 'zip', 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c',
+  'alg',
+  'jku',
+  'jwk',
+  'kid',
+  'x5u',
+  'x5c',
+  'x5t',
+  'x5t#S256',
+  'typ',
+  'cty',
+  'crit',
+  'enc',
+  'zip',
+  'epk',
+  'apu',
+  'apv',
+  'iv',
+  'tag',
+  'p2s',
+  'p2c',
 ]);
 
 /**
@@ -15,6 +33,4 @@ export const JOSE_HEADER_PARAMS: ReadonlySet<string> = new Set([
  * §5.3 lets a header replicate, `ppt` (RFC 8225), `url` and `nonce`
  * (RFC 8555), `svt` (RFC 9118).
  */
-export const REGISTERED_HEADER_PARAMS: ReadonlySet<string> = new Set([
-  ...JOSE_HEADER_PARAMS, 'b64', 'iss', 'sub', 'aud', 'ppt', 'url', 'nonce', 'svt',
-]);
+export const REGISTERED_HEADER_PARAMS: ReadonlySet<string> = new Set([...JOSE_HEADER_PARAMS, 'b64', 'iss', 'sub', 'aud', 'ppt', 'url', 'nonce', 'svt']);

@@ -50,7 +50,11 @@ function isSetClaim(name: string): boolean {
 /** The members of a set-like value: array items, or the words of a space-separated string (RFC 6749 §3.3). */
 function setMembers(node: JsonNode): readonly JsonNode[] | null {
   if (node.type === 'array') return node.items;
-  if (node.type === 'string') return node.value.split(/\s+/).filter((w) => w !== '').map((value) => ({ type: 'string', value }) as const);
+  if (node.type === 'string')
+    return node.value
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map((value) => ({ type: 'string', value }) as const);
   return null;
 }
 

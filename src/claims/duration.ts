@@ -12,7 +12,12 @@ export function parseDuration(text: string): number | null {
 /** The largest whole unit that divides the seconds: 900 → `15m`. */
 export function formatDuration(seconds: number): string {
   const abs = Math.abs(seconds);
-  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['w', 604800],
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (abs >= size && abs % size === 0) return `${seconds / size}${unit}`;
   }
   return `${seconds}s`;

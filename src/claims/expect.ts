@@ -29,7 +29,10 @@ export type Expectation =
 export class ExpectSyntaxError extends Error {
   override readonly name = 'ExpectSyntaxError';
   /** 0-based index of the character that could not be read. */
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
   }
 }

@@ -10,7 +10,10 @@ export interface ClaimPath {
 
 export class PathSyntaxError extends Error {
   override readonly name = 'PathSyntaxError';
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
   }
 }

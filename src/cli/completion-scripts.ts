@@ -10,9 +10,7 @@ export type Shell = (typeof SHELLS)[number];
 
 function bash(spec: CompletionSpec): string {
   const fn = `_${spec.program.replace(/-/g, '_')}`;
-  const cases = spec.commands
-    .map((c) => `    ${c.name}) opts="${[...c.options, ...spec.globalOptions].join(' ')}" ;;`)
-    .join('\n');
+  const cases = spec.commands.map((c) => `    ${c.name}) opts="${[...c.options, ...spec.globalOptions].join(' ')}" ;;`).join('\n');
   return `# bash completion for ${spec.program}; add to ~/.bashrc:  source <(${spec.program} completion bash)
 ${fn}() {
   local cur cmd opts

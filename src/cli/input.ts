@@ -87,7 +87,10 @@ export function pickFromInput(cli: Cli, g: GlobalOptions, input: InputText, pick
   const picked = pickToken(input.text, pick);
   if (picked.count > 1 && pick === undefined) {
     if (several === 'refuse') {
-      throw new InspectError('ERR_SEVERAL_TOKENS', `the input holds ${picked.count} tokens (${listed(picked.all)}); a verdict is about one token: choose it with --pick <name or number>`);
+      throw new InspectError(
+        'ERR_SEVERAL_TOKENS',
+        `the input holds ${picked.count} tokens (${listed(picked.all)}); a verdict is about one token: choose it with --pick <name or number>`,
+      );
     }
     const names = picked.all.map((f) => f.name ?? f.as);
     note(cli, g, `the input holds ${picked.count} tokens (${names.join(', ')}); using the first, ${names[0]}; choose with --pick <name or number>`);
@@ -96,7 +99,13 @@ export function pickFromInput(cli: Cli, g: GlobalOptions, input: InputText, pick
 }
 
 /** Read the input and pick the token in it. Null when there was no input. */
-export async function loadToken(cli: Cli, g: GlobalOptions, arg: string | undefined, options: SourceOptions, several: SeveralTokens = 'first'): Promise<LoadedToken | null> {
+export async function loadToken(
+  cli: Cli,
+  g: GlobalOptions,
+  arg: string | undefined,
+  options: SourceOptions,
+  several: SeveralTokens = 'first',
+): Promise<LoadedToken | null> {
   const input = await readTokenInput(cli, arg, options);
   return input === null ? null : pickFromInput(cli, g, input, options.pick, several);
 }

@@ -80,7 +80,9 @@ export function keySpecOf(options: KeySourceOptions & { readonly allowHttp?: boo
   if (options.secretFile !== undefined) return { kind: 'secret', from: 'file', value: options.secretFile, base64 };
   if (options.key !== undefined) return { kind: 'key-file', path: options.key };
   if (options.jwks !== undefined) {
-    return looksLikeUrl(options.jwks) ? { kind: 'jwks-url', url: remoteUrlOption('--jwks', options.jwks, allowHttp) } : { kind: 'jwks-file', path: options.jwks };
+    return looksLikeUrl(options.jwks)
+      ? { kind: 'jwks-url', url: remoteUrlOption('--jwks', options.jwks, allowHttp) }
+      : { kind: 'jwks-file', path: options.jwks };
   }
   if (options.issuer === undefined) return null;
   remoteUrlOption('--issuer', options.issuer, allowHttp);

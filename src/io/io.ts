@@ -109,5 +109,7 @@ export interface Io {
 
 /** The ERR_READ_FAILED of `readFile` and `files`: the path and the system's error code, never the file's content. */
 export function readFailed(path: string, cause: unknown): InspectError {
-  return new InspectError('ERR_READ_FAILED', `cannot read ${path} (${(cause as NodeJS.ErrnoException).code ?? 'error'}); check the path and its permissions`, { cause });
+  return new InspectError('ERR_READ_FAILED', `cannot read ${path} (${(cause as NodeJS.ErrnoException).code ?? 'error'}); check the path and its permissions`, {
+    cause,
+  });
 }

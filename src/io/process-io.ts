@@ -5,7 +5,10 @@ import { InspectError } from '../errors.js';
 import { readFailed, type DocumentCache, type Files, type Io, type OutputStream } from './io.js';
 
 function tooLarge(what: string, limit: number): InspectError {
-  return new InspectError('ERR_INPUT_TOO_LARGE', `${what} is larger than ${limit} bytes, the most jwt-inspect reads there; cut it down to the token, key or document it holds`);
+  return new InspectError(
+    'ERR_INPUT_TOO_LARGE',
+    `${what} is larger than ${limit} bytes, the most jwt-inspect reads there; cut it down to the token, key or document it holds`,
+  );
 }
 
 async function readStream(stream: AsyncIterable<Uint8Array>, limit: number, what: string): Promise<Uint8Array> {

@@ -29,7 +29,8 @@ const MAX_JWKS_KEYS = 10_000;
 export function readJwksEntries(doc: unknown, invalid: (message: string) => InspectError): readonly unknown[] {
   const entries = jwksEntries(doc);
   if (entries === null) throw invalid(NOT_A_JWKS);
-  if (entries.length > MAX_JWKS_KEYS) throw invalid(`the set holds ${entries.length} keys; more than ${MAX_JWKS_KEYS} is not a key set anyone publishes, so it is refused`);
+  if (entries.length > MAX_JWKS_KEYS)
+    throw invalid(`the set holds ${entries.length} keys; more than ${MAX_JWKS_KEYS} is not a key set anyone publishes, so it is refused`);
   return entries;
 }
 

@@ -8,7 +8,10 @@ export const LONGEST_MAX_AGE = 24 * 60 * 60;
 /** How long to keep a response (RFC 9111 §5.2.2): 0 means do not store it. */
 export function maxAgeOf(cacheControl: string | undefined): number {
   if (cacheControl === undefined) return DEFAULT_MAX_AGE;
-  const directives = cacheControl.toLowerCase().split(',').map((d) => d.trim());
+  const directives = cacheControl
+    .toLowerCase()
+    .split(',')
+    .map((d) => d.trim());
   if (directives.some((d) => d === 'no-store' || d === 'no-cache')) return 0;
   const maxAge = directives.map((d) => /^max-age\s*=\s*"?(\d+)"?$/.exec(d)).find((m) => m !== null);
   if (!maxAge) return DEFAULT_MAX_AGE;

@@ -42,6 +42,7 @@ export async function loadDecryptKey(io: Io, spec: DecryptKeySpec): Promise<Decr
   if (spec.kind === 'file') return fromText(new TextDecoder().decode(await io.readFile(spec.path, MAX_KEY_BYTES)), spec.path);
   const origin = `--decrypt-secret-env ${spec.name}`;
   const value = io.env[spec.name];
-  if (value === undefined || value === '') throw new InspectError('ERR_BAD_KEY', `the environment variable ${spec.name} is not set or empty; export the JWE secret in it`);
+  if (value === undefined || value === '')
+    throw new InspectError('ERR_BAD_KEY', `the environment variable ${spec.name} is not set or empty; export the JWE secret in it`);
   return { type: 'secret', ...NO_METADATA, bytes: spec.base64 ? decodeBase64Secret(value, origin) : Buffer.from(value, 'utf8'), origin };
 }

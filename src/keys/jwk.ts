@@ -100,12 +100,7 @@ function skippedNotes(skipped: readonly string[], origin: string): string[] {
  * (an unknown kty, a broken member) are left out with a note, as RFC 7517
  * §5 asks; an empty or shapeless set is an error, `invalid` chooses which.
  */
-export async function keySetFromJwks(
-  doc: unknown,
-  source: KeySourceKind,
-  origin: string,
-  invalid: (message: string) => InspectError,
-): Promise<KeySet> {
+export async function keySetFromJwks(doc: unknown, source: KeySourceKind, origin: string, invalid: (message: string) => InspectError): Promise<KeySet> {
   if (!isRecord(doc) || !Array.isArray(doc['keys'])) throw invalid(NOT_A_JWKS);
   const keys: VerificationKey[] = [];
   const skipped: string[] = [];
@@ -125,7 +120,10 @@ export async function keySetFromJwks(
     }
   }
   const notes = skippedNotes(skipped, origin);
-  if (privateCount > 0) notes.push(`${origin} publishes ${privateCount} private key${privateCount === 1 ? '' : 's'}; only the public halves are used, but whoever serves it is leaking signing keys`);
+  if (privateCount > 0)
+    notes.push(
+      `${origin} publishes ${privateCount} private key${privateCount === 1 ? '' : 's'}; only the public halves are used, but whoever serves it is leaking signing keys`,
+    );
   if (keys.length === 0) throw invalid(`the JWKS holds no key that can verify a JWT${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`);
   return { source, origin, keys, byKid: true, notes, certificate: null, document: JSON.stringify(doc), refresh: null };
 }

@@ -66,7 +66,12 @@ export interface KeySet {
 export const NO_METADATA: KeyMetadata = { kid: null, alg: null, use: null, keyOps: null };
 
 /** One key on its own, as `--secret` or `--key` give it. */
-export function singleKeySet(source: KeySourceKind, origin: string, key: VerificationKey, extras: Partial<Pick<KeySet, 'notes' | 'certificate' | 'document'>> = {}): KeySet {
+export function singleKeySet(
+  source: KeySourceKind,
+  origin: string,
+  key: VerificationKey,
+  extras: Partial<Pick<KeySet, 'notes' | 'certificate' | 'document'>> = {},
+): KeySet {
   return {
     source,
     origin,

@@ -19,7 +19,8 @@ async function secretBytes(io: Io, spec: SecretSpec, origin: string): Promise<Ui
   if (spec.from === 'argument') raw = Buffer.from(spec.value, 'utf8');
   else if (spec.from === 'env') {
     const value = io.env[spec.value];
-    if (value === undefined) throw new InspectError('ERR_BAD_KEY', `the environment variable ${spec.value} is not set; export it, or name another with --secret-env`);
+    if (value === undefined)
+      throw new InspectError('ERR_BAD_KEY', `the environment variable ${spec.value} is not set; export it, or name another with --secret-env`);
     raw = Buffer.from(value, 'utf8');
   } else raw = dropTrailingNewline(await io.readFile(spec.value, MAX_KEY_BYTES));
   return spec.base64 ? decodeBase64Secret(utf8.decode(raw), origin) : raw;

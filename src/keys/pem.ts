@@ -52,7 +52,9 @@ function keyFromBlock(block: PemBlock, origin: string): PemKey {
     if (PRIVATE_KEY_LABELS.has(block.label)) {
       return {
         key: createPublicKey(block.text),
-        notes: [`${origin} holds a private key; only its public half is used. Verifying needs the public key alone: keep the private key where it is used to sign.`],
+        notes: [
+          `${origin} holds a private key; only its public half is used. Verifying needs the public key alone: keep the private key where it is used to sign.`,
+        ],
         certificate: null,
       };
     }

@@ -89,7 +89,8 @@ export async function fetchJsonDocument<T>(
     ca: options.ca,
     accept: 'application/json, application/jwk-set+json;q=0.9',
   });
-  if (response.status < 200 || response.status > 299) throw networkError(url, `HTTP ${response.status} from ${response.url}; expected 200 with a JSON document`);
+  if (response.status < 200 || response.status > 299)
+    throw networkError(url, `HTTP ${response.status} from ${response.url}; expected 200 with a JSON document`);
   let text: string;
   try {
     text = utf8.decode(response.body);

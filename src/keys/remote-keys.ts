@@ -9,7 +9,14 @@ import { fetchJsonDocument, networkError, type RemoteOptions } from './remote-do
  * fetches the document again, for a `kid` the cached copy does not know
  * (the issuer may have rotated its keys since).
  */
-export async function keySetFromJwksUrl(io: Io, url: string, options: RemoteOptions, source: KeySourceKind, origin: string, bypassCache = false): Promise<KeySet> {
+export async function keySetFromJwksUrl(
+  io: Io,
+  url: string,
+  options: RemoteOptions,
+  source: KeySourceKind,
+  origin: string,
+  bypassCache = false,
+): Promise<KeySet> {
   const { value, fromCache } = await fetchJsonDocument(
     io,
     url,

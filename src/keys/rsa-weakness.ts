@@ -5,7 +5,10 @@
  * the ROCA authors test; a random modulus passes all of them with odds of
  * about 4·10⁻⁹.
  */
-const ROCA_PRIMES = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167];
+const ROCA_PRIMES = [
+  3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163,
+  167,
+];
 const ROCA_GENERATOR = 65537;
 
 function subgroup(generator: number, p: number): ReadonlySet<number> {
@@ -26,9 +29,12 @@ function unsigned(base64url: string): bigint {
 
 // RFC 8017 §3.1: a valid RSA public key has 3 ≤ e ≤ n − 1 and e coprime to λ(n), which is even, so e is odd.
 function flaw(n: bigint, e: bigint): string | null {
-  if (e === 1n) return 'its public exponent is 1, so anyone can forge a signature that verifies with it: the padded message itself is one (RFC 8017 §3.1 needs e ≥ 3)';
-  if (e % 2n === 0n) return `its public exponent ${e} is even, which no RSA key pair can have (RFC 8017 §3.1: e must be coprime to λ(n), an even number): the key is broken or crafted`;
-  if (hasRocaFingerprint(n)) return 'its modulus has the ROCA fingerprint of Infineon RSALib keys (CVE-2017-15361): the private key can be computed from the public key, so anyone can sign with it';
+  if (e === 1n)
+    return 'its public exponent is 1, so anyone can forge a signature that verifies with it: the padded message itself is one (RFC 8017 §3.1 needs e ≥ 3)';
+  if (e % 2n === 0n)
+    return `its public exponent ${e} is even, which no RSA key pair can have (RFC 8017 §3.1: e must be coprime to λ(n), an even number): the key is broken or crafted`;
+  if (hasRocaFingerprint(n))
+    return 'its modulus has the ROCA fingerprint of Infineon RSALib keys (CVE-2017-15361): the private key can be computed from the public key, so anyone can sign with it';
   return null;
 }
 

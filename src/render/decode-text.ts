@@ -56,7 +56,10 @@ function timeLines(time: TimeReport, theme: Theme, signatureChecked: boolean): s
   }
   if (time.lifetime !== null) lines.push(`  ${'lifetime'.padEnd(10)}${spanText(time.lifetime)}`);
   const status = {
-    valid: () => theme.good('valid') + (time.exp ? `, expires ${time.exp.relative}` : '') + (signatureChecked ? '' : theme.dim(' (times only: the signature is not checked)')),
+    valid: () =>
+      theme.good('valid') +
+      (time.exp ? `, expires ${time.exp.relative}` : '') +
+      (signatureChecked ? '' : theme.dim(' (times only: the signature is not checked)')),
     expired: () => theme.bad('EXPIRED') + ` ${time.exp?.relative ?? ''}`,
     'not-yet-valid': () => theme.bad('NOT YET VALID') + `, starts ${time.nbf?.relative ?? ''}`,
     'no-expiry': () => theme.warn('NO EXPIRY') + ': valid forever once issued',
@@ -89,7 +92,8 @@ export function decodeText(report: InspectReport, theme: Theme, options: DecodeT
   const kid = stringMember(report.header, 'kid');
   const lines = [
     ...(options.banner ?? [
-      theme.bad('UNVERIFIED') + ': decoded only, the signature was NOT checked. Anyone can make a token that decodes like this; use `jwt-inspect verify` with a key.',
+      theme.bad('UNVERIFIED') +
+        ': decoded only, the signature was NOT checked. Anyone can make a token that decodes like this; use `jwt-inspect verify` with a key.',
     ]),
     theme.dim(`Token: ${sourceLine(report)}`),
     '',

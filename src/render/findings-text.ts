@@ -14,7 +14,10 @@ export function findingHeading(f: Finding, theme: Theme): string {
 /** `path: evidence`, terminal-safe; `about` says what the path points at (jwks: the key's kid). */
 export function findingWhere(f: Finding, about?: string): string {
   const path = f.path === null || about === undefined ? f.path : `${f.path} (${about})`;
-  return [path, f.evidence].filter((x): x is string => x !== null).map(escapeTerminal).join(': ');
+  return [path, f.evidence]
+    .filter((x): x is string => x !== null)
+    .map(escapeTerminal)
+    .join(': ');
 }
 
 /** A finding in full: its heading, where, note and one line of advice. */
@@ -32,6 +35,10 @@ export function findingBlock(f: Finding, theme: Theme, about?: string): string[]
 export function failOnSummary(findings: readonly Finding[], theme: Theme, failOn: FailOn, failed: boolean): string {
   const counts = countBySeverity(findings);
   const verdict =
-    failOn === 'none' ? theme.dim('(--fail-on none)') : failed ? theme.bad(`FAIL: findings at ${failOn} or above`) : theme.good(`PASS: nothing at ${failOn} or above`);
+    failOn === 'none'
+      ? theme.dim('(--fail-on none)')
+      : failed
+        ? theme.bad(`FAIL: findings at ${failOn} or above`)
+        : theme.good(`PASS: nothing at ${failOn} or above`);
   return `${SEVERITIES.map((s) => `${counts[s]} ${s}`).join(', ')}  ${verdict}`;
 }

@@ -20,7 +20,10 @@ function tableLines(keys: readonly JwksKey[], theme: Theme): string[] {
   const rows = keys.map(cells);
   const widths = COLUMNS.map((title, i) => Math.max(title.length, ...rows.map((r) => r[i]!.length)));
   const line = (row: readonly string[], style: (s: string) => string): string =>
-    row.map((c, i) => (i === row.length - 1 ? style(c) : style(c.padEnd(widths[i]!)))).join('  ').trimEnd();
+    row
+      .map((c, i) => (i === row.length - 1 ? style(c) : style(c.padEnd(widths[i]!))))
+      .join('  ')
+      .trimEnd();
   return [line(COLUMNS, theme.heading), ...rows.map((r) => line(r, (s) => (s.trim() === NONE ? theme.dim(s) : s)))];
 }
 

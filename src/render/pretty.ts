@@ -31,8 +31,7 @@ export function prettyLines(node: JsonNode, theme: Theme, marks: Marks, path: st
         return theme.punct(n.type === 'object' ? '{}' : '[]');
     }
   };
-  const isEmpty = (n: JsonNode): boolean =>
-    (n.type === 'object' && n.entries.length === 0) || (n.type === 'array' && n.items.length === 0);
+  const isEmpty = (n: JsonNode): boolean => (n.type === 'object' && n.entries.length === 0) || (n.type === 'array' && n.items.length === 0);
 
   const visit = (n: JsonNode, p: string, level: number, prefix: string, comma: string): void => {
     if ((n.type === 'object' || n.type === 'array') && !isEmpty(n)) {

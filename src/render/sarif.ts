@@ -4,8 +4,7 @@ import { toJsonText } from './json.js';
 
 /** Where a finding was seen: a place in a file, or (for a token given directly) a logical name. */
 export type SarifLocation =
-  | { readonly kind: 'file'; readonly uri: string; readonly line?: number; readonly column?: number }
-  | { readonly kind: 'logical'; readonly name: string };
+  { readonly kind: 'file'; readonly uri: string; readonly line?: number; readonly column?: number } | { readonly kind: 'logical'; readonly name: string };
 
 export interface SarifResult {
   readonly finding: Finding;

@@ -43,14 +43,7 @@ export function outcomeStyle(outcome: VerifyOutcome, theme: Theme): Style {
 }
 
 function row(t: ScannedToken, theme: Theme, verified: boolean): Cell[] {
-  const cells: Cell[] = [
-    [tokenLabel(t), plain],
-    cell(t.alg),
-    cell(t.kid),
-    cell(t.iss),
-    cell(t.sub),
-    timeCell(t, theme),
-  ];
+  const cells: Cell[] = [[tokenLabel(t), plain], cell(t.alg), cell(t.kid), cell(t.iss), cell(t.sub), timeCell(t, theme)];
   if (verified) {
     const outcome = verifyOutcome(t.verification);
     cells.push([outcome, outcomeStyle(outcome, theme)]);

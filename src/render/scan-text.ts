@@ -39,7 +39,10 @@ function details(t: ScannedToken, theme: Theme, options: ScanTextOptions): strin
   const more = t.occurrences - shown.length;
   const lines = [theme.heading(tokenLabel(t)), ...(options.showTokens ? [`  ${t.token}`] : [])];
   lines.push(...shown.map((l, i) => `  ${i === 0 ? 'seen at ' : '        '}${l}`));
-  if (more > 0) lines.push(theme.dim(`          … and ${more} more (--json lists ${t.locations.length === t.occurrences ? 'them all' : 'the first ' + t.locations.length})`));
+  if (more > 0)
+    lines.push(
+      theme.dim(`          … and ${more} more (--json lists ${t.locations.length === t.occurrences ? 'them all' : 'the first ' + t.locations.length})`),
+    );
   lines.push(...verificationLines(t, theme));
   for (const f of t.findings.filter((f) => severityRank(f.severity) >= severityRank(options.minSeverity))) {
     const where = f.path === null ? '' : theme.dim(` at ${escapeTerminal(f.path)}`);

@@ -39,7 +39,11 @@ function keyLine(key: TriedKey | null, keys: KeyProvenance | null, theme: Theme)
 
 function certificateLine(cert: CertificateInfo, now: number, theme: Theme): string {
   const status =
-    now >= cert.notAfterSeconds ? theme.warn(' (EXPIRED as of the check time)') : now < cert.notBeforeSeconds ? theme.warn(' (NOT YET VALID as of the check time)') : '';
+    now >= cert.notAfterSeconds
+      ? theme.warn(' (EXPIRED as of the check time)')
+      : now < cert.notBeforeSeconds
+        ? theme.warn(' (NOT YET VALID as of the check time)')
+        : '';
   return `  ${'certificate'.padEnd(12)}${escapeTerminal(cert.subject)}, valid ${cert.notBefore} to ${cert.notAfter}${status}`;
 }
 

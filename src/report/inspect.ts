@@ -68,8 +68,7 @@ export function tokenParts(token: DecodedToken): TokenParts {
     payload: token.claims,
     payloadText: notObject && p.text !== null ? p.text : null,
     payloadBase64url: notObject && p.text === null ? token.segments[1]!.raw : null,
-    signature:
-      token.signature === null ? null : { alg: token.alg ?? null, bytes: token.signature.byteLength, verified: false },
+    signature: token.signature === null ? null : { alg: token.alg ?? null, bytes: token.signature.byteLength, verified: false },
   };
 }
 
@@ -108,7 +107,12 @@ export function buildReport(decoded: DecodedToken, found: FoundToken, input: Tok
     ...(options.secret ? { secret: options.secret } : {}),
   };
   const contents = opened === null ? null : openedContents(decoded, opened);
-  const held = inner !== null ? innerFindings(inner, options, opened === null ? tokenClass : undefined) : contents?.readable ? claimFindings(contents.readable, options) : [];
+  const held =
+    inner !== null
+      ? innerFindings(inner, options, opened === null ? tokenClass : undefined)
+      : contents?.readable
+        ? claimFindings(contents.readable, options)
+        : [];
   const innerParts = inner !== null ? tokenParts(inner) : (contents?.parts ?? null);
   const signatures = options.signatures ?? null;
   return {

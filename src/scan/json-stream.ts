@@ -74,7 +74,6 @@ export class CaptureSink implements StringSink {
   }
 }
 
-
 function utf8Of(codePoint: number): Uint8Array {
   return Buffer.from(String.fromCodePoint(codePoint), 'utf8');
 }

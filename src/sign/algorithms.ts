@@ -43,7 +43,10 @@ export function privateKeyKind(key: KeyObject, origin: string): { kind: Exclude<
   const named = key.asymmetricKeyDetails?.namedCurve;
   const curve = named === undefined ? null : (CURVES[named] ?? named);
   if (kind === undefined || (kind === 'ec' && !Object.values(CURVES).includes(curve ?? ''))) {
-    throw new InspectError('ERR_BAD_KEY', `${origin}: a key of type ${type}${curve ? ` (curve ${curve})` : ''} cannot sign a JWS; give an RSA, EC (P-256, P-384, P-521) or Ed25519 private key`);
+    throw new InspectError(
+      'ERR_BAD_KEY',
+      `${origin}: a key of type ${type}${curve ? ` (curve ${curve})` : ''} cannot sign a JWS; give an RSA, EC (P-256, P-384, P-521) or Ed25519 private key`,
+    );
   }
   return { kind, curve };
 }
@@ -75,7 +78,8 @@ function defaultAlg(key: SigningKey): string {
 export function chooseAlg(requested: string | undefined, key: SigningKey): string {
   if (requested === undefined) return defaultAlg(key);
   const spec = SIGNING_ALGORITHMS.find((candidate) => candidate.alg === requested);
-  if (spec === undefined) throw usageError(`--alg ${requested} is not a JWS algorithm jose can sign with; use one of ${SIGNING_ALGS.join(', ')} (or none with --unsafe-none)`);
+  if (spec === undefined)
+    throw usageError(`--alg ${requested} is not a JWS algorithm jose can sign with; use one of ${SIGNING_ALGS.join(', ')} (or none with --unsafe-none)`);
   const needs = needsOf(spec);
   if (!fits(needs, key)) throw usageError(`--alg ${requested} signs with ${keyText(needs.key, needs.curve)}, but the key given is ${describe(key)}`);
   return requested;

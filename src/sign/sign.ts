@@ -31,7 +31,10 @@ export async function signToken(header: JsonObject, payload: JsonObject, key: Si
 /** decode and verify refuse a token over MAX_TOKEN_BYTES, so sign does not make one. */
 function withinLimit(token: string): string {
   if (token.length > MAX_TOKEN_BYTES) {
-    throw new InspectError('ERR_INPUT_TOO_LARGE', `the token would be ${token.length} bytes; tokens over ${MAX_TOKEN_BYTES} bytes are refused, so make the payload smaller`);
+    throw new InspectError(
+      'ERR_INPUT_TOO_LARGE',
+      `the token would be ${token.length} bytes; tokens over ${MAX_TOKEN_BYTES} bytes are refused, so make the payload smaller`,
+    );
   }
   return token;
 }

@@ -56,7 +56,11 @@ function keyFromJwks(keys: readonly unknown[], origin: string, kid: string | und
  */
 export function signingKeyFromFile(bytes: Uint8Array, origin: string, kid: string | undefined): SigningKey {
   const content = Buffer.from(bytes).toString('utf8');
-  const found = keyDocumentOf(content, origin, 'neither PEM nor JSON; give a PEM private key, a private JWK or a JWKS (convert DER with openssl pkey -inform der)');
+  const found = keyDocumentOf(
+    content,
+    origin,
+    'neither PEM nor JSON; give a PEM private key, a private JWK or a JWKS (convert DER with openssl pkey -inform der)',
+  );
   if (found.kind === 'pem') return keyFromPem(content, origin);
   return found.kind === 'jwks' ? keyFromJwks(found.keys, origin, kid) : keyFromJwk(found.jwk, origin);
 }

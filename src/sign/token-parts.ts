@@ -34,7 +34,8 @@ export function parsePayload(text: string): JsonObject {
   try {
     value = parseJson(text.trim()).value;
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new InspectError('ERR_BAD_JSON', `the payload is not JSON: ${error.message}; give a JSON object such as '{"sub":"42"}'`, { cause: error });
+    if (error instanceof JsonSyntaxError)
+      throw new InspectError('ERR_BAD_JSON', `the payload is not JSON: ${error.message}; give a JSON object such as '{"sub":"42"}'`, { cause: error });
     throw error;
   }
   if (value.type !== 'object') throw new InspectError('ERR_BAD_JSON', `the payload must be a JSON object of claims, not a JSON ${value.type}`);

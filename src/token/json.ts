@@ -5,13 +5,31 @@
  */
 
 export type JsonNode = JsonObject | JsonArray | JsonString | JsonNumber | JsonBoolean | JsonNull;
-export interface JsonObject { readonly type: 'object'; readonly entries: ReadonlyArray<readonly [string, JsonNode]> }
-export interface JsonArray { readonly type: 'array'; readonly items: readonly JsonNode[] }
-export interface JsonString { readonly type: 'string'; readonly value: string }
+export interface JsonObject {
+  readonly type: 'object';
+  readonly entries: ReadonlyArray<readonly [string, JsonNode]>;
+}
+export interface JsonArray {
+  readonly type: 'array';
+  readonly items: readonly JsonNode[];
+}
+export interface JsonString {
+  readonly type: 'string';
+  readonly value: string;
+}
 /** `raw` is the number exactly as written; `value` is its nearest double. */
-export interface JsonNumber { readonly type: 'number'; readonly raw: string; readonly value: number }
-export interface JsonBoolean { readonly type: 'boolean'; readonly value: boolean }
-export interface JsonNull { readonly type: 'null' }
+export interface JsonNumber {
+  readonly type: 'number';
+  readonly raw: string;
+  readonly value: number;
+}
+export interface JsonBoolean {
+  readonly type: 'boolean';
+  readonly value: boolean;
+}
+export interface JsonNull {
+  readonly type: 'null';
+}
 
 export interface ParsedJson {
   readonly value: JsonNode;
@@ -21,7 +39,10 @@ export interface ParsedJson {
 
 export class JsonSyntaxError extends Error {
   override readonly name = 'JsonSyntaxError';
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(`${message} at position ${position}`);
   }
 }
@@ -110,7 +131,10 @@ export function parseJson(text: string): ParsedJson {
           expect(':');
           entries.push([key, parseValue(childPath, depth + 1)]);
           skipSpace();
-          if (text[pos] === ',') { pos++; continue; }
+          if (text[pos] === ',') {
+            pos++;
+            continue;
+          }
           expect('}');
           return { type: 'object', entries };
         }
@@ -126,7 +150,10 @@ export function parseJson(text: string): ParsedJson {
         for (;;) {
           items.push(parseValue(`${path}[${items.length}]`, depth + 1));
           skipSpace();
-          if (text[pos] === ',') { pos++; continue; }
+          if (text[pos] === ',') {
+            pos++;
+            continue;
+          }
           expect(']');
           return { type: 'array', items };
         }
@@ -134,13 +161,22 @@ export function parseJson(text: string): ParsedJson {
       case '"':
         return { type: 'string', value: parseString() };
       case 't':
-        if (text.startsWith('true', pos)) { pos += 4; return { type: 'boolean', value: true }; }
+        if (text.startsWith('true', pos)) {
+          pos += 4;
+          return { type: 'boolean', value: true };
+        }
         return fail('unexpected token');
       case 'f':
-        if (text.startsWith('false', pos)) { pos += 5; return { type: 'boolean', value: false }; }
+        if (text.startsWith('false', pos)) {
+          pos += 5;
+          return { type: 'boolean', value: false };
+        }
         return fail('unexpected token');
       case 'n':
-        if (text.startsWith('null', pos)) { pos += 4; return { type: 'null' }; }
+        if (text.startsWith('null', pos)) {
+          pos += 4;
+          return { type: 'null' };
+        }
         return fail('unexpected token');
       case undefined:
         return fail('unexpected end of text');

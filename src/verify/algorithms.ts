@@ -34,7 +34,8 @@ export function keyMismatch(key: VerificationKey, alg: string): string | null {
   }
   if (spec.kty !== kty) return `${alg} (${spec.family}) needs ${spec.kty === 'oct' ? 'a secret' : `an ${spec.kty} key`}, but the key is ${described(key)}`;
   if (key.type === 'public' && spec.crv !== null && curve(key) !== spec.crv) return `${alg} needs a ${spec.crv} key, but the key is ${described(key)}`;
-  if (key.type === 'public' && spec.kty === 'RSA' && (key.bits ?? 0) < MIN_RSA_BITS) return `${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits (RFC 7518 §3.3), but the key has ${key.bits}`;
+  if (key.type === 'public' && spec.kty === 'RSA' && (key.bits ?? 0) < MIN_RSA_BITS)
+    return `${alg} needs an RSA key of at least ${MIN_RSA_BITS} bits (RFC 7518 §3.3), but the key has ${key.bits}`;
   // A key anyone could have made a signature for proves nothing, whatever the token says.
   if (key.type === 'public' && key.weakness !== null) return `the key is refused: ${key.weakness}`;
   return metadataMismatch(key, alg, 'sig');

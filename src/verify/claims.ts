@@ -61,7 +61,9 @@ function numericDate(c: Context, name: string): number | VerificationError | und
 /** RFC 7519 §4.1.1, §4.1.2: `iss` and `sub` are StringOrURI values, always strings. */
 function stringOrUri(c: Context, name: string): VerificationError[] {
   const node = member(c.claims, name);
-  return node === undefined || node.type === 'string' ? [] : [failed(name, `"${name}" claim must be a string (StringOrURI, RFC 7519 §4.1), not ${shown(node)}`)];
+  return node === undefined || node.type === 'string'
+    ? []
+    : [failed(name, `"${name}" claim must be a string (StringOrURI, RFC 7519 §4.1), not ${shown(node)}`)];
 }
 
 /** RFC 7519 §4.1.3: `aud` is one StringOrURI or an array of them. */
@@ -131,7 +133,9 @@ const CHECKS: readonly ClaimCheck[] = [
     const iat = numericDate(c, 'iat');
     if (maxAge === null || typeof iat !== 'number') return [];
     const age = now - iat;
-    return age - leeway > maxAge ? [expired('iat', `"iat" claim timestamp check failed (too far in the past): issued ${when(iat, now)}, over --max-age ${maxAge}s`)] : [];
+    return age - leeway > maxAge
+      ? [expired('iat', `"iat" claim timestamp check failed (too far in the past): issued ${when(iat, now)}, over --max-age ${maxAge}s`)]
+      : [];
   },
 ];
 

@@ -54,7 +54,8 @@ export async function decryptToken(token: DecodedToken, key: DecryptKey): Promis
   // A direct key is the content key, so its own alg names the content encryption (RFC 7520 §5.6).
   const direct = alg === 'dir' && key.alg !== null && key.alg === stringMember(token.header, 'enc');
   const refused = metadataMismatch(direct ? { ...key, alg: null } : key, alg, 'enc');
-  if (refused !== null) return { kind: 'failed', error: { code: 'ERR_JWE_DECRYPTION_FAILED', message: `decryption refused: ${refused} (with ${key.origin})`, claim: null } };
+  if (refused !== null)
+    return { kind: 'failed', error: { code: 'ERR_JWE_DECRYPTION_FAILED', message: `decryption refused: ${refused} (with ${key.origin})`, claim: null } };
   let plaintext: Uint8Array;
   try {
     const options = key.type === 'secret' ? { keyManagementAlgorithms: [...SECRET_ALGORITHMS] } : {};

@@ -83,7 +83,10 @@ function headerProblem(header: JsonObject): SignatureCheck | null {
   // RFC 7797 §7: a JWT never uses an unencoded payload; the claims shown would not be the bytes signed.
   const b64 = member(header, 'b64');
   if (b64 !== undefined && !(b64.type === 'boolean' && b64.value)) {
-    return fail('ERR_JWT_INVALID', '"b64": false (an unencoded payload, RFC 7797) is never used by a JWT (RFC 7797 §7); the claims decoded would not be what was signed');
+    return fail(
+      'ERR_JWT_INVALID',
+      '"b64": false (an unencoded payload, RFC 7797) is never used by a JWT (RFC 7797 §7); the claims decoded would not be what was signed',
+    );
   }
   // RFC 7515 §4.1.4: kid is a string; any other value cannot pick a key, and trying them all would let the token choose.
   const kid = member(header, 'kid');
@@ -120,7 +123,10 @@ export async function checkSignature(compact: string, header: JsonObject, given:
   const fitting = distinct(found.filter((k) => keyMismatch(k, alg) === null));
   if (keys.byKid && kid !== undefined && fitting.length > 1) {
     // RFC 7517 §4.5: the kid picks one key. Trying each until one fits would let a planted key win.
-    return fail('ERR_JWKS_MULTIPLE_MATCHING_KEYS', `ambiguous: ${fitting.length} keys in ${keys.origin} have kid ${JSON.stringify(kid)} and can verify ${alg}; a key set must give each key its own kid`);
+    return fail(
+      'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+      `ambiguous: ${fitting.length} keys in ${keys.origin} have kid ${JSON.stringify(kid)} and can verify ${alg}; a key set must give each key its own kid`,
+    );
   }
   if (fitting.length === 0) {
     const only = found.length === 1 ? found[0]! : null;
@@ -141,5 +147,8 @@ export async function checkSignature(compact: string, header: JsonObject, given:
     }
   }
   if (fitting.length === 1) return last!;
-  return fail('ERR_JWS_SIGNATURE_VERIFICATION_FAILED', `signature verification failed with each of the ${fitting.length} keys that can verify ${alg}: ${fitting.map((k) => k.kid ?? '(no kid)').join(', ')}`);
+  return fail(
+    'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
+    `signature verification failed with each of the ${fitting.length} keys that can verify ${alg}: ${fitting.map((k) => k.kid ?? '(no kid)').join(', ')}`,
+  );
 }

@@ -41,12 +41,25 @@ export async function checkSignedChain(token: DecodedToken, keys: KeySet, algori
   const weakKeys = outer.weakKey === null ? [] : [outer.weakKey];
   const plain = { verified: outer.error === null, key: outer.key, header: token.header };
   if (!declaresNestedJwt(token.header)) return { ...plain, errors, weakKeys, inner: null, claims: token.claims };
-  if (!nestable) return { ...plain, errors: [...errors, invalid('the token nests a JWT more than one level deep (cty "JWT" inside a nested token); only one level is verified')], weakKeys, inner: null, claims: undefined };
+  if (!nestable)
+    return {
+      ...plain,
+      errors: [...errors, invalid('the token nests a JWT more than one level deep (cty "JWT" inside a nested token); only one level is verified')],
+      weakKeys,
+      inner: null,
+      claims: undefined,
+    };
 
   const inner = nestedToken(token);
   if (inner === null || inner.kind === 'JWE') {
     const what = inner === null ? 'is not a compact JWT' : 'is a JWE, which verify does not decrypt inside a JWS';
-    return { ...plain, errors: [...errors, invalid(`"cty": "JWT" says the payload is a nested JWT, but it ${what}`)], weakKeys, inner: null, claims: undefined };
+    return {
+      ...plain,
+      errors: [...errors, invalid(`"cty": "JWT" says the payload is a nested JWT, but it ${what}`)],
+      weakKeys,
+      inner: null,
+      claims: undefined,
+    };
   }
   const nested = await checkSignedChain(inner, keys, algorithms, false);
   return {

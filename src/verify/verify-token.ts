@@ -52,7 +52,11 @@ function requireKeys(keys: KeySet | null, missing: MissingKey): KeySet {
   return keys;
 }
 
-function verification(errors: readonly VerificationError[], rest: Omit<Verification, 'valid' | 'errors' | 'warnings'>, warnings: readonly VerificationWarning[] = []): Verification {
+function verification(
+  errors: readonly VerificationError[],
+  rest: Omit<Verification, 'valid' | 'errors' | 'warnings'>,
+  warnings: readonly VerificationWarning[] = [],
+): Verification {
   return { valid: errors.length === 0, ...rest, errors, warnings };
 }
 
@@ -65,7 +69,13 @@ function warningsOf(chain: ChainCheck, keys: KeySet): VerificationWarning[] {
   const weak = chain.weakKeys.map((message): VerificationWarning => ({ code: 'weak-key', message }));
   const secrets = keys.keys.filter((k) => k.type === 'secret').length;
   if (!keys.byKid || secrets === 0 || secrets === keys.keys.length) return weak;
-  return [...weak, { code: 'mixed-key-set', message: `${keys.origin} mixes ${secrets} shared secret${secrets === 1 ? '' : 's'} (oct) with public keys; a published key set should hold public keys only` }];
+  return [
+    ...weak,
+    {
+      code: 'mixed-key-set',
+      message: `${keys.origin} mixes ${secrets} shared secret${secrets === 1 ? '' : 's'} (oct) with public keys; a published key set should hold public keys only`,
+    },
+  ];
 }
 
 /** The signature checks of a JWS (and of the JWT nested in it), then every claim check, on the claims they vouch for. */
@@ -86,7 +96,10 @@ export async function verifyToken(token: DecodedToken, { keys, decryptKey, algor
     return { verification, opened: null, signatures: { token: chain.verified, inner: chain.inner?.verified ?? false } };
   }
   if (stringMember(token.header, 'enc') === undefined) {
-    throw new InspectError('ERR_MALFORMED_TOKEN', 'the token has 5 parts, the shape of a JWE, but its header has no "enc" (RFC 7516 §4.1.2), so it is neither a JWE nor a JWS');
+    throw new InspectError(
+      'ERR_MALFORMED_TOKEN',
+      'the token has 5 parts, the shape of a JWE, but its header has no "enc" (RFC 7516 §4.1.2), so it is neither a JWE nor a JWS',
+    );
   }
   if (decryptKey === null) throw new MissingKeyError('decryption');
   const opened = await decryptToken(token, decryptKey);
@@ -105,6 +118,8 @@ export async function verifyToken(token: DecodedToken, { keys, decryptKey, algor
     claim: null,
   };
   const errors = [...(opened.authenticated ? [] : [unauthenticated]), ...checkClaims(token.header, opened.claims, policy)];
-  const key = opened.authenticated ? { source: 'secret' as const, kid: stringMember(token.header, 'kid') ?? null, thumbprint: null, description: `the decryption secret (${alg})` } : null;
+  const key = opened.authenticated
+    ? { source: 'secret' as const, kid: stringMember(token.header, 'kid') ?? null, thumbprint: null, description: `the decryption secret (${alg})` }
+    : null;
   return { verification: verification(errors, { alg, key }), opened, signatures: unsigned };
 }

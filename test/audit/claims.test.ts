@@ -6,12 +6,14 @@ const withClaims = (claims: object, header: object = QUIET_HEADER): string => jw
 const omit = (...names: string[]): Record<string, unknown> => Object.fromEntries(Object.entries(QUIET_CLAIMS).filter(([k]) => !names.includes(k)));
 
 describe('no-audience', () => {
-  it.each([[omit('aud'), 'missing'], [{ ...QUIET_CLAIMS, aud: '' }, 'an empty string'], [{ ...QUIET_CLAIMS, aud: [] }, 'an empty list'], [{ ...QUIET_CLAIMS, aud: ['api', '*'] }, 'a wildcard']])(
-    'fires on %j',
-    (claims, note) => {
-      expect(hitsOf('no-audience', jws(QUIET_HEADER, claims))).toMatchObject([{ severity: 'medium', note }]);
-    },
-  );
+  it.each([
+    [omit('aud'), 'missing'],
+    [{ ...QUIET_CLAIMS, aud: '' }, 'an empty string'],
+    [{ ...QUIET_CLAIMS, aud: [] }, 'an empty list'],
+    [{ ...QUIET_CLAIMS, aud: ['api', '*'] }, 'a wildcard'],
+  ])('fires on %j', (claims, note) => {
+    expect(hitsOf('no-audience', jws(QUIET_HEADER, claims))).toMatchObject([{ severity: 'medium', note }]);
+  });
 
   it('does not fire on "aud":"api://orders"', () => {
     expect(hitsOf('no-audience', withClaims({ aud: 'api://orders' }))).toEqual([]);
@@ -92,9 +94,12 @@ describe('claim-injection', () => {
 });
 
 describe('internal-url', () => {
-  it.each([['http://10.0.0.5/x'], ['http://169.254.169.254/latest/meta-data/'], ['http://localhost:8080/cb'], ['https://[fd00::1]/a']])('fires on %s', (url) => {
-    expect(hitsOf('internal-url', withClaims({ callback: url }))).toMatchObject([{ severity: 'low', path: 'payload.callback' }]);
-  });
+  it.each([['http://10.0.0.5/x'], ['http://169.254.169.254/latest/meta-data/'], ['http://localhost:8080/cb'], ['https://[fd00::1]/a']])(
+    'fires on %s',
+    (url) => {
+      expect(hitsOf('internal-url', withClaims({ callback: url }))).toMatchObject([{ severity: 'low', path: 'payload.callback' }]);
+    },
+  );
 
   it('masks a password in the URL unless values are shown', () => {
     const claims = withClaims({ callback: 'http://svc:p@ss:w0rd@10.0.0.5/x', iss: 'http://admin:s3cret@idp.example.com' });

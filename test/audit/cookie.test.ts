@@ -16,12 +16,17 @@ describe('cookie rules need a Set-Cookie line', () => {
     expect(hitsOf('cookie-no-httponly', TOKEN)).toEqual([]);
   });
 
-  it.each([['cookie-no-httponly'], ['cookie-no-secure'], ['cookie-samesite'], ['cookie-prefix'], ['cookie-domain'], ['cookie-outlives-token'], ['cookie-size']])(
-    '%s does not fire on the hardened example',
-    (id) => {
-      expect(cookieHits(id, HARDENED)).toEqual([]);
-    },
-  );
+  it.each([
+    ['cookie-no-httponly'],
+    ['cookie-no-secure'],
+    ['cookie-samesite'],
+    ['cookie-prefix'],
+    ['cookie-domain'],
+    ['cookie-outlives-token'],
+    ['cookie-size'],
+  ])('%s does not fire on the hardened example', (id) => {
+    expect(cookieHits(id, HARDENED)).toEqual([]);
+  });
 });
 
 describe('cookie-no-httponly and cookie-no-secure', () => {
@@ -49,12 +54,17 @@ describe('cookie-samesite', () => {
 
 describe('cookie-prefix', () => {
   it('fires high on __Host- with Domain, and low on a name without __Host-', () => {
-    expect(cookieHits('cookie-prefix', `__Host-jwt=${TOKEN}; Secure; Domain=example.com; Path=/`)).toMatchObject([{ severity: 'high', note: '__Host- with Domain: the browser rejects it' }]);
+    expect(cookieHits('cookie-prefix', `__Host-jwt=${TOKEN}; Secure; Domain=example.com; Path=/`)).toMatchObject([
+      { severity: 'high', note: '__Host- with Domain: the browser rejects it' },
+    ]);
     expect(cookieHits('cookie-prefix', `jwt=${TOKEN}; Secure`)).toMatchObject([{ severity: 'low' }]);
   });
 
   it('fires high on __Host- without Path=/ and on __Secure- without Secure', () => {
-    expect(cookieHits('cookie-prefix', `__Host-jwt=${TOKEN}; Secure`)[0]).toMatchObject({ severity: 'high', note: '__Host- with Path (missing): the browser rejects it' });
+    expect(cookieHits('cookie-prefix', `__Host-jwt=${TOKEN}; Secure`)[0]).toMatchObject({
+      severity: 'high',
+      note: '__Host- with Path (missing): the browser rejects it',
+    });
     expect(cookieHits('cookie-prefix', `__Secure-jwt=${TOKEN}; HttpOnly`).map((f) => f.severity)).toEqual(['high', 'low']);
   });
 });
@@ -105,7 +115,9 @@ describe('cookie-size', () => {
 
 describe('token-in-url', () => {
   it('fires when the token came in a URL', () => {
-    expect(hitsOf('token-in-url', TOKEN, { found: { as: 'url', name: 'access_token' } })).toMatchObject([{ severity: 'medium', evidence: 'parameter access_token' }]);
+    expect(hitsOf('token-in-url', TOKEN, { found: { as: 'url', name: 'access_token' } })).toMatchObject([
+      { severity: 'medium', evidence: 'parameter access_token' },
+    ]);
   });
 
   it('does not fire on an Authorization header', () => {

@@ -43,12 +43,22 @@ describe('name tokens and categories', () => {
     expect(nameCategory(key)).toBe(category);
   });
 
-  it.each([['keyboard'], ['monkey'], ['passport_strategy_name'], ['tokenizer'], ['secretary'], ['password_changed_at'], ['has_password'], ['token_use'], ['token_type'], ['cc_emails'], ['ip_address_count'], ['wallet_address']])(
-    '%s is no credential, token or card name',
-    (key) => {
-      expect(['credential', 'bearer', 'card']).not.toContain(nameCategory(key));
-    },
-  );
+  it.each([
+    ['keyboard'],
+    ['monkey'],
+    ['passport_strategy_name'],
+    ['tokenizer'],
+    ['secretary'],
+    ['password_changed_at'],
+    ['has_password'],
+    ['token_use'],
+    ['token_type'],
+    ['cc_emails'],
+    ['ip_address_count'],
+    ['wallet_address'],
+  ])('%s is no credential, token or card name', (key) => {
+    expect(['credential', 'bearer', 'card']).not.toContain(nameCategory(key));
+  });
 
   it('keeps passport a government-id name only as a whole token', () => {
     expect(nameCategory('passport')).toBe('government-id');
@@ -105,12 +115,19 @@ describe('US SSN and ITIN', () => {
     expect(findNationalId('536221234', true)).toBe('SSN');
   });
 
-  it.each([['078-05-1120'], ['123-45-6789'], ['987-65-4320'], ['000-12-3456'], ['666-12-3456'], ['536-00-1234'], ['536-22-0000'], ['536-22 1234'], ['111-11-1111']])(
-    'rejects %s',
-    (text) => {
-      expect(findNationalId(text, true)).toBeNull();
-    },
-  );
+  it.each([
+    ['078-05-1120'],
+    ['123-45-6789'],
+    ['987-65-4320'],
+    ['000-12-3456'],
+    ['666-12-3456'],
+    ['536-00-1234'],
+    ['536-22-0000'],
+    ['536-22 1234'],
+    ['111-11-1111'],
+  ])('rejects %s', (text) => {
+    expect(findNationalId(text, true)).toBeNull();
+  });
 
   it('accepts an ITIN with a name only', () => {
     expect(findNationalId('912-78-1234', true)).toBe('ITIN');

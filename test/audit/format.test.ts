@@ -26,7 +26,10 @@ describe('json-serialization (input rule)', () => {
   });
 
   it('fires on the general form with signatures', () => {
-    expect(detectJsonSerialization(JSON.stringify({ payload: 'x', signatures: [] }))).toEqual({ evidence: 'members payload and signatures', note: 'JWS JSON serialization' });
+    expect(detectJsonSerialization(JSON.stringify({ payload: 'x', signatures: [] }))).toEqual({
+      evidence: 'members payload and signatures',
+      note: 'JWS JSON serialization',
+    });
   });
 
   it.each([[JWT_IO], ['{"access_token":"x"}'], ['{"payload":"x"}'], ['not json']])('does not fire on %j', (text) => {

@@ -53,7 +53,8 @@ describe('jwe-compression and jwe-invalid-zip', () => {
 });
 
 describe('jwe-pbes2-count', () => {
-  const pbes2 = (extra: object) => hitsOf('jwe-pbes2-count', jwe({ alg: 'PBES2-HS256+A128KW', enc: 'A256GCM', p2s: 'M773JyfWle_alIsksCNMOA', ...extra }, 'ZWs'));
+  const pbes2 = (extra: object) =>
+    hitsOf('jwe-pbes2-count', jwe({ alg: 'PBES2-HS256+A128KW', enc: 'A256GCM', p2s: 'M773JyfWle_alIsksCNMOA', ...extra }, 'ZWs'));
 
   it('fires high on the GHSA-7f9x PoC count of 2,000,000,000', () => {
     expect(pbes2({ p2c: 2000000000 })).toMatchObject([{ severity: 'high', note: 'over 1200000 (RFC 8725bis): a CPU exhaustion attack' }]);

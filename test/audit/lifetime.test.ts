@@ -19,12 +19,15 @@ describe('no-expiry', () => {
 });
 
 describe('bad-numericdate', () => {
-  it.each([[{ exp: '1516242622' }, 'a JSON string'], [{ nbf: null }, 'a JSON null'], [{ iat: true }, 'a JSON boolean'], [{ auth_time: -1 }, '-1'], [{ exp: 1e13 }, '10000000000000']])(
-    'fires on %j',
-    (claims, evidence) => {
-      expect(hitsOf('bad-numericdate', withClaims(claims))).toMatchObject([{ evidence }]);
-    },
-  );
+  it.each([
+    [{ exp: '1516242622' }, 'a JSON string'],
+    [{ nbf: null }, 'a JSON null'],
+    [{ iat: true }, 'a JSON boolean'],
+    [{ auth_time: -1 }, '-1'],
+    [{ exp: 1e13 }, '10000000000000'],
+  ])('fires on %j', (claims, evidence) => {
+    expect(hitsOf('bad-numericdate', withClaims(claims))).toMatchObject([{ evidence }]);
+  });
 
   it('does not fire on a fractional NumericDate (legal)', () => {
     expect(hitsOf('bad-numericdate', withClaims({ exp: 1516242622.5 }))).toEqual([]);
@@ -45,7 +48,8 @@ describe('time-in-milliseconds', () => {
 });
 
 describe('lifetime-too-long', () => {
-  const life = (seconds: number, extra: object = {}) => hitsOf('lifetime-too-long', jws(QUIET_HEADER, { ...QUIET_CLAIMS, iat: 1516239022, exp: 1516239022 + seconds, ...extra }));
+  const life = (seconds: number, extra: object = {}) =>
+    hitsOf('lifetime-too-long', jws(QUIET_HEADER, { ...QUIET_CLAIMS, iat: 1516239022, exp: 1516239022 + seconds, ...extra }));
 
   it('fires high on a 2-day access token', () => {
     expect(life(172800)).toMatchObject([{ severity: 'high', evidence: '2 days', note: 'inferred access token; limit 15m' }]);

@@ -10,7 +10,12 @@ const nest = (inner: string, header: object = { alg: 'HS256', typ: 'JWT', cty: '
 const findingsOf = (token: string, setCookie?: string) =>
   buildReport(
     decodeToken(token),
-    { token, as: setCookie === undefined ? 'raw' : 'cookie', name: setCookie === undefined ? null : 'session', ...(setCookie ? { setCookie: parseSetCookie(setCookie)! } : {}) },
+    {
+      token,
+      as: setCookie === undefined ? 'raw' : 'cookie',
+      name: setCookie === undefined ? null : 'session',
+      ...(setCookie ? { setCookie: parseSetCookie(setCookie)! } : {}),
+    },
     { from: 'argument', count: 1 },
     { now: NOW, leeway: 0 },
   ).findings.map((f) => `${f.id} ${f.path}`);

@@ -35,8 +35,16 @@ const payloadArb = fc.oneof(
   fc.dictionary(fc.string(), fc.jsonValue()),
   fc.record(
     {
-      exp: fc.jsonValue(), iat: fc.jsonValue(), nbf: fc.jsonValue(), aud: fc.jsonValue(), iss: fc.jsonValue(), sub: fc.jsonValue(),
-      email: fc.oneof(fc.emailAddress(), fc.jsonValue()), password: fc.jsonValue(), roles: fc.jsonValue(), address: fc.jsonValue(),
+      exp: fc.jsonValue(),
+      iat: fc.jsonValue(),
+      nbf: fc.jsonValue(),
+      aud: fc.jsonValue(),
+      iss: fc.jsonValue(),
+      sub: fc.jsonValue(),
+      email: fc.oneof(fc.emailAddress(), fc.jsonValue()),
+      password: fc.jsonValue(),
+      roles: fc.jsonValue(),
+      address: fc.jsonValue(),
       data: fc.jsonValue().map((v) => JSON.stringify(v)),
     },
     { requiredKeys: [] },
@@ -71,9 +79,16 @@ describe('audit properties', () => {
 
   it('auditInput never throws on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.array(fc.string(), { maxLength: 7 }).map((parts) => parts.join('.'))), (text) => {
-        expect(() => auditInput(text)).not.toThrow();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.array(fc.string(), { maxLength: 7 }).map((parts) => parts.join('.')),
+        ),
+        (text) => {
+          expect(() => auditInput(text)).not.toThrow();
+        },
+      ),
       RUNS,
     );
   });

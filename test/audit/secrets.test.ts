@@ -81,7 +81,9 @@ describe('short-secret', () => {
   });
 
   it('needs 48 and 64 bytes for HS384 and HS512', () => {
-    expect(hitsOf('short-secret', hmacToken(QUIET_CLAIMS, 'k', 'HS512'), { secret: randomBytes(48) })).toMatchObject([{ evidence: '48 bytes; HS512 needs 64' }]);
+    expect(hitsOf('short-secret', hmacToken(QUIET_CLAIMS, 'k', 'HS512'), { secret: randomBytes(48) })).toMatchObject([
+      { evidence: '48 bytes; HS512 needs 64' },
+    ]);
   });
 
   it('does not fire on 32 random bytes, without a secret, or on a non-HMAC token', () => {

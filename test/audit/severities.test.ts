@@ -98,7 +98,7 @@ describe('the severities a rule declares', () => {
     }
   });
 
-  it('cover what the jwks rules report, in and out of the certificates\' validity', async () => {
+  it("cover what the jwks rules report, in and out of the certificates' validity", async () => {
     const entries = jwksEntries(JSON.parse(readToolkitFixture('jwks/bad.json')))!;
     for (const now of [Date.parse('2000-01-01T00:00:00Z') / 1000, Date.parse('2100-01-01T00:00:00Z') / 1000]) {
       expectDeclared((await inspectJwks(entries, 'bad.json', now)).findings);
@@ -108,7 +108,10 @@ describe('the severities a rule declares', () => {
 
   it('cover what the token rules report on random headers and claims', () => {
     const value = fc.oneof(fc.jsonValue(), fc.constantFrom('none', 'HS256', 'RS256', 'ES256', 'PBES2-HS256+A128KW', 'ECDH-ES', 'dir', 'DEF', 'secevent+jwt'));
-    const header = fc.dictionary(fc.constantFrom('alg', 'typ', 'kid', 'crit', 'b64', 'jku', 'x5u', 'jwk', 'x5c', 'zip', 'enc', 'p2c', 'p2s', 'epk', 'cty', 'email'), value);
+    const header = fc.dictionary(
+      fc.constantFrom('alg', 'typ', 'kid', 'crit', 'b64', 'jku', 'x5u', 'jwk', 'x5c', 'zip', 'enc', 'p2c', 'p2s', 'epk', 'cty', 'email'),
+      value,
+    );
     const claims = fc.dictionary(fc.constantFrom('exp', 'iat', 'nbf', 'aud', 'iss', 'sub', 'email', 'password', 'roles', 'address', 'ssn', 'cvv', 'ip'), value);
     fc.assert(
       fc.property(header, claims, fc.boolean(), (h, c, encrypted) => {

@@ -51,7 +51,9 @@ describe('overloaded-payload', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 10; i++) deep = { d: deep };
     expect(hitsOf('overloaded-payload', jws(QUIET_HEADER, { deep }))).toMatchObject([{ evidence: 'nested 11 levels deep' }]);
-    expect(hitsOf('overloaded-payload', jws(QUIET_HEADER, { blob: 'b'.repeat(3000) }))).toMatchObject([{ path: 'payload.blob', evidence: 'a 3000-byte string' }]);
+    expect(hitsOf('overloaded-payload', jws(QUIET_HEADER, { blob: 'b'.repeat(3000) }))).toMatchObject([
+      { path: 'payload.blob', evidence: 'a 3000-byte string' },
+    ]);
   });
 
   it('does not fire on 12 claims', () => {

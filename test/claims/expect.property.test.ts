@@ -24,21 +24,20 @@ const jsonValue = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }).map((value) => ({ type: 'string', value }) as const),
 );
 
-const numberText = fc.oneof(
-  fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
-);
+const numberText = fc.oneof(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }).map(String), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String));
 
 const bound: fc.Arbitrary<Bound> = fc.oneof(
   numberText.map((raw) => ({ kind: 'number', number: parseJson(raw).value as JsonNumber }) as const),
   fc.integer({ min: -(10 ** 9), max: 10 ** 9 }).map((offset) => ({ kind: 'now', offset }) as const),
 );
 
-const expectation: fc.Arbitrary<Expectation> = fc.oneof(
-  fc.record({ path: claimPath, op: fc.constantFrom('exists', 'absent') }),
-  fc.record({ path: claimPath, op: fc.constantFrom('=', '!=', '~='), value: jsonValue }),
-  fc.record({ path: claimPath, op: fc.constantFrom('>', '>=', '<', '<='), bound }),
-).map((e) => ({ ...e, text: '' }) as Expectation);
+const expectation: fc.Arbitrary<Expectation> = fc
+  .oneof(
+    fc.record({ path: claimPath, op: fc.constantFrom('exists', 'absent') }),
+    fc.record({ path: claimPath, op: fc.constantFrom('=', '!=', '~='), value: jsonValue }),
+    fc.record({ path: claimPath, op: fc.constantFrom('>', '>=', '<', '<='), bound }),
+  )
+  .map((e) => ({ ...e, text: '' }) as Expectation);
 
 const withoutText = (e: Expectation): unknown => ({ ...e, text: undefined });
 
@@ -46,9 +45,39 @@ const withoutText = (e: Expectation): unknown => ({ ...e, text: undefined });
 const nearlyExpressions = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc
-    .array(fc.constantFrom('a', 'sub', '.', '[', ']', '"', '0', '12', '=', '!', '~', '>', '<', 'now', '+', '-', '15m', ' ', 'header', '\\', '{', '}', ',', 'e', 'x"y', 'null'), {
-      maxLength: 12,
-    })
+    .array(
+      fc.constantFrom(
+        'a',
+        'sub',
+        '.',
+        '[',
+        ']',
+        '"',
+        '0',
+        '12',
+        '=',
+        '!',
+        '~',
+        '>',
+        '<',
+        'now',
+        '+',
+        '-',
+        '15m',
+        ' ',
+        'header',
+        '\\',
+        '{',
+        '}',
+        ',',
+        'e',
+        'x"y',
+        'null',
+      ),
+      {
+        maxLength: 12,
+      },
+    )
     .map((parts) => parts.join('')),
 );
 

@@ -11,15 +11,24 @@ const claims = (json: string) => parseJson(json).value as JsonObject;
 
 describe('durations', () => {
   it.each([
-    ['90', 90], ['90s', 90], ['15m', 900], ['12h', 43200], ['7d', 604800], ['2w', 1209600], ['1.5h', 5400],
+    ['90', 90],
+    ['90s', 90],
+    ['15m', 900],
+    ['12h', 43200],
+    ['7d', 604800],
+    ['2w', 1209600],
+    ['1.5h', 5400],
   ])('%s is %d seconds', (text, seconds) => expect(parseDuration(text)).toBe(seconds));
 
   it.each(['', '15x', '-5m', 'm', '1e3', '15 m m'])('%j is not a duration', (text) => expect(parseDuration(text)).toBeNull());
 
   it('property: formatDuration round trips through parseDuration', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 9 }), (n) => {
-      expect(parseDuration(formatDuration(n))).toBe(n);
-    }), fuzzSettings(500));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), (n) => {
+        expect(parseDuration(formatDuration(n))).toBe(n);
+      }),
+      fuzzSettings(500),
+    );
   });
 });
 
@@ -38,7 +47,12 @@ describe('instants', () => {
 
 describe('relativeTime', () => {
   it.each([
-    [0, 'now'], [59, 'in 59 seconds'], [-60, '1 minute ago'], [840, 'in 14 minutes'], [-3 * 86400, '3 days ago'], [400 * 86400, 'in 1 year'],
+    [0, 'now'],
+    [59, 'in 59 seconds'],
+    [-60, '1 minute ago'],
+    [840, 'in 14 minutes'],
+    [-3 * 86400, '3 days ago'],
+    [400 * 86400, 'in 1 year'],
   ])('%d → %s', (s, text) => expect(relativeTime(s)).toBe(text));
 });
 

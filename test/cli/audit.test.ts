@@ -13,7 +13,10 @@ async function run(argv: string[], options: FakeIoOptions = {}) {
 }
 
 const NOW = ['--now', '1700000000'];
-const CLEAN = token({ alg: 'ES256', typ: 'at+jwt', kid: 'k1' }, { iss: 'https://idp.example.com', sub: 'u1', aud: 'api', client_id: 'c', iat: 1_699_999_900, exp: 1_700_000_500, jti: 'j1' });
+const CLEAN = token(
+  { alg: 'ES256', typ: 'at+jwt', kid: 'k1' },
+  { iss: 'https://idp.example.com', sub: 'u1', aud: 'api', client_id: 'c', iat: 1_699_999_900, exp: 1_700_000_500, jti: 'j1' },
+);
 const LEAKY = token({ alg: 'HS256', typ: 'JWT' }, { sub: 'u1', password: 'hunter22', iat: 1_699_999_900 });
 const ids = (out: string): string[] => JSON.parse(out).findings.map((f: { id: string }) => f.id);
 
@@ -84,7 +87,10 @@ describe('audit', () => {
 
 describe('audit with a key option', () => {
   const HS = hs256({ sub: 'u1', iat: 1_699_999_900, exp: 1_700_000_500 }, 'changeme');
-  const keyIds = (out: string): string[] => JSON.parse(out).findings.filter((f: { category: string }) => f.category === 'key' || f.category === 'secret').map((f: { id: string }) => f.id);
+  const keyIds = (out: string): string[] =>
+    JSON.parse(out)
+      .findings.filter((f: { category: string }) => f.category === 'key' || f.category === 'secret')
+      .map((f: { id: string }) => f.id);
 
   it('runs the secret rules on --secret, masking it', async () => {
     const { code, out, err } = await run(['audit', '--json', ...NOW, '--secret', 'changeme', HS]);

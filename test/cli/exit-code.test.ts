@@ -35,11 +35,45 @@ describe('exitCodeFor (CONTRACT.md "Exit codes")', () => {
     ['diff, different', 1, { command: 'diff', same: false }],
     ['jwks, below --fail-on', 0, { command: 'jwks', findings: [finding('low')], failOn: 'medium' }],
     ['jwks, at --fail-on', 1, { command: 'jwks', findings: [finding('medium')], failOn: 'medium' }],
-    ['scan, nothing at --fail-on', 0, { command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false }],
-    ['scan, a finding at --fail-on', 1, { ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false }, findings: [finding('high')] }],
-    ['scan, a signature a fitting key rejects', 1, { ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false }, signatureRejected: true }],
-    ['scan, Ctrl-C', 130, { ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false }, signatureRejected: true, interrupted: true }],
-    ['scan, the reader went away', 0, { ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false }, signatureRejected: true, outputClosed: true }],
+    [
+      'scan, nothing at --fail-on',
+      0,
+      { command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false },
+    ],
+    [
+      'scan, a finding at --fail-on',
+      1,
+      {
+        ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false },
+        findings: [finding('high')],
+      },
+    ],
+    [
+      'scan, a signature a fitting key rejects',
+      1,
+      {
+        ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false },
+        signatureRejected: true,
+      },
+    ],
+    [
+      'scan, Ctrl-C',
+      130,
+      {
+        ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false },
+        signatureRejected: true,
+        interrupted: true,
+      },
+    ],
+    [
+      'scan, the reader went away',
+      0,
+      {
+        ...{ command: 'scan', findings: [finding('low')], failOn: 'high', signatureRejected: false, interrupted: false, outputClosed: false },
+        signatureRejected: true,
+        outputClosed: true,
+      },
+    ],
     ['sign', 0, { command: 'sign' }],
     ['completion', 0, { command: 'completion' }],
   ])('%s: exit %i', (_name, code, outcome) => {

@@ -14,7 +14,19 @@ const T = tokenFromText('{"alg":"HS256","kid":"k1"}', '{"sub":"alice","id":12345
 
 describe('decode --expect', () => {
   it('exits 0 when every expectation holds', async () => {
-    const { code, err } = await run(['-q', ...NOW, '--expect', 'sub=alice', '--expect', 'scope~=read', '--expect', 'exp>now+5m', '--expect', 'header.kid=k1', T]);
+    const { code, err } = await run([
+      '-q',
+      ...NOW,
+      '--expect',
+      'sub=alice',
+      '--expect',
+      'scope~=read',
+      '--expect',
+      'exp>now+5m',
+      '--expect',
+      'header.kid=k1',
+      T,
+    ]);
     expect(code).toBe(0);
     expect(err).toBe('');
   });

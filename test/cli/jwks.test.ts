@@ -32,7 +32,9 @@ describe('jwks', () => {
   it('lists the findings with the kid they concern and exits 1', async () => {
     const { code, out } = await run(['jwks', ...NOW, BAD]);
     expect(code).toBe(1);
-    expect(out).toContain('  CRITICAL Private key material in a published key set [jwks-private-key]\n           keys[1] (kid "leaked"): d, p, q, dp, dq, qi\n');
+    expect(out).toContain(
+      '  CRITICAL Private key material in a published key set [jwks-private-key]\n           keys[1] (kid "leaked"): d, p, q, dp, dq, qi\n',
+    );
     expect(out).toContain('keys[0] (kid "weak"): 1024 bits');
     expect(out).toContain('FAIL: findings at high or above');
     expect((await run(['jwks', ...NOW, '--fail-on', 'none', BAD])).code).toBe(0);
@@ -45,7 +47,16 @@ describe('jwks', () => {
     const doc = JSON.parse(out);
     expect(doc.source).toBe(GOOD);
     expect(doc.findings).toEqual([]);
-    expect(doc.keys[1]).toEqual({ kid: 'ec-1', kty: 'EC', alg: 'ES256', use: 'sig', crv: 'P-256', bits: null, thumbprint: expect.stringMatching(/^[\w-]{43}$/), certificate: null });
+    expect(doc.keys[1]).toEqual({
+      kid: 'ec-1',
+      kty: 'EC',
+      alg: 'ES256',
+      use: 'sig',
+      crv: 'P-256',
+      bits: null,
+      thumbprint: expect.stringMatching(/^[\w-]{43}$/),
+      certificate: null,
+    });
     expect(Object.keys(doc.keys[0].certificate)).toEqual(['subject', 'notBefore', 'notAfter']);
     const bad = JSON.parse((await run(['jwks', '--json', ...NOW, BAD])).out);
     expect(bad.findings[0]).toMatchObject({ id: 'jwks-private-key', severity: 'critical', category: 'key', path: 'keys[1]' });
@@ -53,9 +64,14 @@ describe('jwks', () => {
 
   it('never prints the private members it found, nor the secret of an oct key', async () => {
     const keys = JSON.parse(readToolkitFixture('jwks/bad.json')).keys as Array<Record<string, unknown>>;
-    const leaked = keys.flatMap((k) => ['d', 'p', 'q', 'dp', 'dq', 'qi', ...(k['kty'] === 'oct' ? ['k'] : [])].map((m) => k[m]).filter((v): v is string => typeof v === 'string'));
+    const leaked = keys.flatMap((k) =>
+      ['d', 'p', 'q', 'dp', 'dq', 'qi', ...(k['kty'] === 'oct' ? ['k'] : [])].map((m) => k[m]).filter((v): v is string => typeof v === 'string'),
+    );
     expect(leaked).toHaveLength(7);
-    for (const argv of [['jwks', ...NOW, BAD], ['jwks', '--json', ...NOW, BAD]]) {
+    for (const argv of [
+      ['jwks', ...NOW, BAD],
+      ['jwks', '--json', ...NOW, BAD],
+    ]) {
       const { out, err } = await run(argv);
       for (const value of leaked) expect(out + err).not.toContain(value);
     }
@@ -68,7 +84,10 @@ describe('jwks', () => {
     expect(notJson.err).toContain('x.json: not JSON');
     const notSet = await run(['jwks', '--json', 'x.json'], { files: { 'x.json': '{"issuer":"x"}' } });
     expect(notSet.code).toBe(3);
-    expect(JSON.parse(notSet.out).error).toEqual({ code: 'ERR_BAD_KEY', message: 'x.json: not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)' });
+    expect(JSON.parse(notSet.out).error).toEqual({
+      code: 'ERR_BAD_KEY',
+      message: 'x.json: not a JWKS: expected a JSON object with a "keys" array (RFC 7517 §5)',
+    });
     expect((await run(['jwks', 'missing.json'])).code).toBe(3);
     expect((await run(['jwks'])).code).toBe(2);
   });

@@ -11,7 +11,10 @@ const fixture = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/$
 const HAR_TOKENS: Record<string, string> = fixture('scan/tokens.json');
 const KEYED: Record<string, string> = fixture('keys/tokens.json').tokens;
 /** No findings at high or above. */
-const CALM = token({ alg: 'HS256', typ: 'JWT', kid: 'k1' }, { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' });
+const CALM = token(
+  { alg: 'HS256', typ: 'JWT', kid: 'k1' },
+  { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' },
+);
 const NONE = token({ alg: 'none' }, { sub: 'admin' }, '');
 const LOG = `boot\nGET /cb?access_token=${CALM}&x=1\n{"id_token":"${NONE}"}\nAuthorization: Bearer ${CALM}\n`;
 
@@ -66,7 +69,19 @@ describe('scan', () => {
     });
     expect(count('critical')).toBe(1);
     const [calm] = doc.tokens;
-    expect(Object.keys(calm)).toEqual(['sha256', 'redacted', 'token', 'kind', 'occurrences', 'locations', 'header', 'payload', 'time', 'findings', 'verification']);
+    expect(Object.keys(calm)).toEqual([
+      'sha256',
+      'redacted',
+      'token',
+      'kind',
+      'occurrences',
+      'locations',
+      'header',
+      'payload',
+      'time',
+      'findings',
+      'verification',
+    ]);
     expect(calm).toMatchObject({
       redacted: 'eyJhbGciOi…',
       token: null,
@@ -92,7 +107,10 @@ describe('scan', () => {
 
   it('streams one line per distinct token with --jsonl', async () => {
     const { out } = await run(['scan', '--jsonl', ...NOW, 'app.log']);
-    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.header.alg, l.locations])).toEqual([
       ['HS256', [{ file: 'app.log', line: 2, column: 22 }]],
       ['none', [{ file: 'app.log', line: 3, column: 14 }]],
@@ -205,7 +223,10 @@ describe('scan with a key', () => {
   it('streams tokens with --jsonl in the order first seen, each as first seen, once verified', async () => {
     const repeated = [...names, ...names].map((n, i) => `line ${i} token=${KEYED[n]}`).join('\n');
     const { out } = await run(['scan', '--jsonl', '--fail-on', 'none', ...NOW, ...JWKS, 'keyed.log'], { files: { 'keyed.log': repeated } });
-    const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.occurrences, l.locations])).toEqual(names.map((_, i) => [1, [{ file: 'keyed.log', line: i + 1, column: 14 }]]));
     expect(lines.map((l) => l.verification?.valid ?? null)).toEqual([true, false, false, false, false]);
   });

@@ -40,7 +40,19 @@ if (skipPyJwt) console.warn('NOTE: python3-jwt is not installed, so the PyJWT cr
 
 describe('sign round trips', () => {
   it.each(ASYMMETRIC)('%s with %s verifies with jose', async (alg, keyFile, publicFile) => {
-    const { code, out, err } = await run(['sign', '--now', String(NOW), '--key', toolkitFixture(`keys/${keyFile}`), '--alg', alg, '--sub', 'alice', '--exp', '15m']);
+    const { code, out, err } = await run([
+      'sign',
+      '--now',
+      String(NOW),
+      '--key',
+      toolkitFixture(`keys/${keyFile}`),
+      '--alg',
+      alg,
+      '--sub',
+      'alice',
+      '--exp',
+      '15m',
+    ]);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
@@ -84,8 +96,19 @@ describe('sign round trips', () => {
 describe('sign', () => {
   it('writes the payload as given: member order, --claim order, digits of large integers', async () => {
     const { out } = await run([
-      'sign', '--now', String(NOW), '--secret-env', 'JWT_SECRET', '--iss', 'https://idp.example.com',
-      '--claim', 'admin=true', '--claim', 'n=12345678901234567891', '--claim', 'name=Ada Lovelace',
+      'sign',
+      '--now',
+      String(NOW),
+      '--secret-env',
+      'JWT_SECRET',
+      '--iss',
+      'https://idp.example.com',
+      '--claim',
+      'admin=true',
+      '--claim',
+      'n=12345678901234567891',
+      '--claim',
+      'name=Ada Lovelace',
       '{"z":1,"id":12345678901234567890,"10":"ten"}',
     ]);
     expect(segmentText(out.trim(), 1)).toBe(
@@ -102,7 +125,8 @@ describe('sign', () => {
   });
 
   it('counts --exp and --nbf from --iat, keeps a payload iat unless told, and allows negative durations', async () => {
-    const signed = async (...args: string[]) => JSON.parse(segmentText((await run(['sign', '--now', String(NOW), '--secret-env', 'JWT_SECRET', ...args])).out.trim(), 1));
+    const signed = async (...args: string[]) =>
+      JSON.parse(segmentText((await run(['sign', '--now', String(NOW), '--secret-env', 'JWT_SECRET', ...args])).out.trim(), 1));
     expect(await signed('--iat', '2024-01-01T00:00:00Z', '--exp', '1h', '--nbf=-1m')).toEqual({ iat: 1704067200, nbf: 1704067140, exp: 1704070800 });
     expect(await signed('--exp=-5m')).toEqual({ iat: NOW, exp: NOW - 300 });
     expect(await signed('{"iat":5}')).toEqual({ iat: 5 });
@@ -153,7 +177,9 @@ describe('sign', () => {
   });
 
   it('picks a key of a JWKS by --kid', async () => {
-    const jwks = JSON.stringify({ keys: [JSON.parse(readToolkitFixture('keys/rsa-private.jwk.json')), JSON.parse(readToolkitFixture('keys/ec-p256-private.jwk.json'))] });
+    const jwks = JSON.stringify({
+      keys: [JSON.parse(readToolkitFixture('keys/rsa-private.jwk.json')), JSON.parse(readToolkitFixture('keys/ec-p256-private.jwk.json'))],
+    });
     const { out } = await run(['sign', '--key', 'set.json', '--kid', 'ec-1'], { files: { 'set.json': jwks } });
     expect(segmentText(out.trim(), 0)).toBe('{"alg":"ES256","typ":"JWT","kid":"ec-1"}');
     const unchosen = await run(['sign', '--key', 'set.json'], { files: { 'set.json': jwks } });

@@ -46,16 +46,33 @@ describe('verify: the report', () => {
   it('says VALID and where the key came from, and fills the contract JSON', async () => {
     const text = await verify(fixtureToken('RS256'), '--jwks', keyPath('jwks.json'));
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^VALID: the signature \(RS256\) checks out and every claim check passed\.\n {2}key {9}RSA 2048-bit, kid "rsa-1", SHA-256 thumbprint [\w-]{43}, from JWKS .*jwks\.json\n/);
+    expect(text.out).toMatch(
+      /^VALID: the signature \(RS256\) checks out and every claim check passed\.\n {2}key {9}RSA 2048-bit, kid "rsa-1", SHA-256 thumbprint [\w-]{43}, from JWKS .*jwks\.json\n/,
+    );
     expect(text.out).toContain('RS256, 256 bytes, verified');
     expect(text.out).not.toContain('UNVERIFIED');
     const { doc } = await verifyJson(fixtureToken('RS256'), '--jwks', keyPath('jwks.json'));
     expect(Object.keys(doc)).toEqual(['token', 'header', 'payload', 'signature', 'time', 'findings', 'expectations', 'verification', 'inner']);
-    expect(doc.verification).toEqual({ valid: true, alg: 'RS256', key: { source: 'jwks', kid: 'rsa-1', thumbprint: expect.stringMatching(/^[\w-]{43}$/) }, error: null, errors: [], warnings: [] });
+    expect(doc.verification).toEqual({
+      valid: true,
+      alg: 'RS256',
+      key: { source: 'jwks', kid: 'rsa-1', thumbprint: expect.stringMatching(/^[\w-]{43}$/) },
+      error: null,
+      errors: [],
+      warnings: [],
+    });
   });
 
   it('lists every failure at once: signature, audience and expiry', async () => {
-    const { code, doc } = await verifyJson(fixtureToken('RS256-tampered'), '--key', keyPath('rsa.pub.pem'), '--aud', 'api://other', '--now', String(FIXTURES.now + 7200));
+    const { code, doc } = await verifyJson(
+      fixtureToken('RS256-tampered'),
+      '--key',
+      keyPath('rsa.pub.pem'),
+      '--aud',
+      'api://other',
+      '--now',
+      String(FIXTURES.now + 7200),
+    );
     expect(code).toBe(1);
     expect(codes(doc)).toEqual([
       ['ERR_JWS_SIGNATURE_VERIFICATION_FAILED', null],
@@ -67,7 +84,9 @@ describe('verify: the report', () => {
     expect(doc.signature.verified).toBe(false);
 
     const text = await verify(fixtureToken('RS256-expired-wrong-audience'), '--key', keyPath('rsa.pub.pem'), '--aud', 'api://jwt-inspect-tests');
-    expect(text.out).toMatch(/^INVALID: do not trust this token\. 2 checks failed:\n {2}✗ aud {9}unexpected "aud" claim value: expected "api:\/\/jwt-inspect-tests", got "api:\/\/someone-else" \[ERR_JWT_CLAIM_VALIDATION_FAILED\]\n {2}✗ exp {9}"exp" claim timestamp check failed: expired .*, 1 hour ago \[ERR_JWT_EXPIRED\]/);
+    expect(text.out).toMatch(
+      /^INVALID: do not trust this token\. 2 checks failed:\n {2}✗ aud {9}unexpected "aud" claim value: expected "api:\/\/jwt-inspect-tests", got "api:\/\/someone-else" \[ERR_JWT_CLAIM_VALIDATION_FAILED\]\n {2}✗ exp {9}"exp" claim timestamp check failed: expired .*, 1 hour ago \[ERR_JWT_EXPIRED\]/,
+    );
   });
 
   it('prints only failures, on stderr, with -q', async () => {
@@ -163,13 +182,25 @@ describe('verify: claim options', () => {
   it.each([
     [['--iss', 'https://issuer.example', '--sub', 'user-42', '--aud', 'x', '--aud', 'api://jwt-inspect-tests', '--typ', 'jwt'], []],
     [['--iss', 'https://evil.example'], [['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iss']]],
-    [['--require', 'jti,azp', '--require', 'sub'], [['ERR_JWT_CLAIM_VALIDATION_FAILED', 'jti'], ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'azp']]],
+    [
+      ['--require', 'jti,azp', '--require', 'sub'],
+      [
+        ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'jti'],
+        ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'azp'],
+      ],
+    ],
     [['--max-age', '30s'], [['ERR_JWT_EXPIRED', 'iat']]],
     [['--max-age', '2m'], []],
     [['--typ', 'at+jwt'], [['ERR_JWT_CLAIM_VALIDATION_FAILED', 'typ']]],
     [['--now', String(FIXTURES.now + 3600)], [['ERR_JWT_EXPIRED', 'exp']]],
     [['--now', String(FIXTURES.now + 3600), '--leeway', '1s'], []],
-    [['--now', String(FIXTURES.now - 120)], [['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iat'], ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'nbf']]],
+    [
+      ['--now', String(FIXTURES.now - 120)],
+      [
+        ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'iat'],
+        ['ERR_JWT_CLAIM_VALIDATION_FAILED', 'nbf'],
+      ],
+    ],
   ])('%j', async (args, errors) => {
     const { code, doc } = await verifyJson(token, ...key, ...args);
     expect(codes(doc)).toEqual(errors);
@@ -216,7 +247,9 @@ describe('verify: secrets', () => {
       expect(r.code).toBe(0);
       expect(r.out + r.err).not.toContain(value);
     }
-    expect((await run(['verify', ...AT_FIXTURE_TIME, '--secret-file', keyPath('secret.b64'), '--secret-base64', fixtureToken('HS256-binary-secret')])).code).toBe(0);
+    expect(
+      (await run(['verify', ...AT_FIXTURE_TIME, '--secret-file', keyPath('secret.b64'), '--secret-base64', fixtureToken('HS256-binary-secret')])).code,
+    ).toBe(0);
   });
 
   it('exits 3 when the secret cannot be had, 2 when no key is given', async () => {
@@ -286,7 +319,9 @@ describe('verify and decode: JWE', () => {
   });
 
   it('accepts a claims JWE made with a shared secret, and refuses one anyone could encrypt', async () => {
-    const dir = await run(['verify', '--json', ...AT_FIXTURE_TIME, '--decrypt-secret-env', 'K', '--secret-base64', fixtureToken('JWE-dir-claims')], { env: { K: keyText('dir-key.b64').trim() } });
+    const dir = await run(['verify', '--json', ...AT_FIXTURE_TIME, '--decrypt-secret-env', 'K', '--secret-base64', fixtureToken('JWE-dir-claims')], {
+      env: { K: keyText('dir-key.b64').trim() },
+    });
     expect(dir.code).toBe(0);
     expect(JSON.parse(dir.out).verification).toMatchObject({ valid: true, alg: 'dir', key: { source: 'secret', thumbprint: null } });
     const pbes2 = await run(['verify', ...AT_FIXTURE_TIME, '--decrypt-secret-env', 'K', fixtureToken('JWE-PBES2-claims')], { env: { K: FIXTURES.secret } });
@@ -322,7 +357,9 @@ describe('verify and decode: JWE', () => {
   });
 
   it('decode --decrypt-key shows the decrypted contents, still UNVERIFIED', async () => {
-    const json = JSON.parse((await run(['decode', '--json', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('JWE-nested-ES256')])).out);
+    const json = JSON.parse(
+      (await run(['decode', '--json', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.key.pem'), fixtureToken('JWE-nested-ES256')])).out,
+    );
     expect(json.inner.payload.sub).toBe('user-42');
     expect(json.inner.signature.verified).toBe(false);
     expect(json.verification).toBeNull();
@@ -334,7 +371,9 @@ describe('verify and decode: JWE', () => {
     const copied = await run([...decrypting, '--copy', '-q', fixtureToken('JWE-nested-ES256')]);
     expect(JSON.parse(copied.clipboard)).toMatchObject({ sub: 'user-42' });
     // Claims (not a JWT) are audited by the rules about claims; the JWE's header was audited already.
-    const claims = JSON.parse((await run(['decode', '--json', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.private.jwk.json'), fixtureToken('JWE-RSA-claims')])).out);
+    const claims = JSON.parse(
+      (await run(['decode', '--json', ...AT_FIXTURE_TIME, '--decrypt-key', keyPath('rsa-enc.private.jwk.json'), fixtureToken('JWE-RSA-claims')])).out,
+    );
     const paths = claims.findings.map((f: { id: string; path: string }) => `${f.id} ${f.path}`);
     expect(paths).toContain('lifetime-too-long inner.payload.exp');
     expect(paths.filter((p: string) => p.includes('inner.header'))).toEqual([]);

@@ -21,7 +21,7 @@ const words = (from: number, count: number): string => Array.from({ length: coun
 
 /** Poll until the condition holds, or fail after a few seconds. */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !condition(); ) {
+  for (const deadline = Date.now() + 10_000; !condition();) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -60,7 +60,9 @@ describe('jwt-inspect audit (built binary)', () => {
     await writer.close();
     expect(await exited).toBe(130);
     expect(stdout).toContain('PASS: nothing at high or above');
-    expect(stderr).toMatch(/^jwt-inspect: interrupted: the wordlist .*words\.fifo was not finished \(\d+ candidates tried\); the findings above are those found so far\n$/);
+    expect(stderr).toMatch(
+      /^jwt-inspect: interrupted: the wordlist .*words\.fifo was not finished \(\d+ candidates tried\); the findings above are those found so far\n$/,
+    );
   });
 
   it('finds algorithm confusion with --key', async () => {

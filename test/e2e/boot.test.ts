@@ -24,7 +24,11 @@ describe('the thread pool a scan gets', () => {
   // A hook preloaded into the binary's own process reports the variable libuv reads on first use of its pool.
   const REPORT = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\npool=${process.env.UV_THREADPOOL_SIZE}\\n`))';
   const poolOf = (args: string[], env: Record<string, string> = {}): string => {
-    const r = spawnSync(process.execPath, ['--import', REPORT, BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env } });
+    const r = spawnSync(process.execPath, ['--import', REPORT, BIN, ...args], {
+      encoding: 'utf8',
+      input: '',
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
+    });
     return /pool=(\S+)/.exec(r.stderr)?.[1] ?? `no report: ${r.stderr}`;
   };
 
@@ -43,19 +47,29 @@ describe('what a run loads of Node itself', () => {
   const hookDir = mkdtempSync(join(tmpdir(), 'jwt-inspect-boot-'));
   const HOOK = join(hookDir, 'report-modules.cjs');
   // Written at exit with writeSync, so that the report itself loads no stream.
-  writeFileSync(HOOK, `process.on('exit', () => require('node:fs').writeSync(2, '\\nmodules=' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(',') + '\\n'));`);
+  writeFileSync(
+    HOOK,
+    `process.on('exit', () => require('node:fs').writeSync(2, '\\nmodules=' + process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)).join(',') + '\\n'));`,
+  );
   afterAll(() => rmSync(hookDir, { recursive: true, force: true }));
   const HEAVY = ['stream', 'net', 'tty', 'crypto', 'module'];
 
   const loaded = (args: string[]): string[] => {
-    const r = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env['PATH'] ?? '' } });
+    const r = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { PATH: process.env['PATH'] ?? '' },
+    });
     const report = /modules=(.*)/.exec(r.stderr)?.[1];
     if (report === undefined) throw new Error(`no module report: ${r.stderr}`);
     return report.split(',').filter((m) => HEAVY.includes(m));
   };
   const rs256 = `${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.${'A'.repeat(342)}`;
 
-  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])('%j loads none of node:stream, net, tty, crypto and module', (args) => {
-    expect(loaded(args)).toEqual([]);
-  });
+  it.each([[['--version']], [['--help']], [['decode', '--help']], [['decode', rs256]], [['decode', '--json', rs256]]])(
+    '%j loads none of node:stream, net, tty, crypto and module',
+    (args) => {
+      expect(loaded(args)).toEqual([]);
+    },
+  );
 });

@@ -43,7 +43,12 @@ describe('output on a terminal, a file and a pipe', () => {
   });
 
   it.runIf(existsSync('/dev/full'))('says once that output cannot be written, as an input-side error (exit 3), not a bug', () => {
-    for (const args of [['decode', TOKEN], ['decode', '--json', TOKEN], ['scan', '--json', join(ROOT, 'examples')], ['scan', '--jsonl', join(ROOT, 'examples')]]) {
+    for (const args of [
+      ['decode', TOKEN],
+      ['decode', '--json', TOKEN],
+      ['scan', '--json', join(ROOT, 'examples')],
+      ['scan', '--jsonl', join(ROOT, 'examples')],
+    ]) {
       const full = openSync('/dev/full', 'w');
       const r = spawnSync(process.execPath, [BIN, ...args], { env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
       closeSync(full);
@@ -54,7 +59,10 @@ describe('output on a terminal, a file and a pipe', () => {
 
   it('ends quietly when a reader goes away with output unread (a socket, as Node gives its child processes, resets)', async () => {
     const input = join(work, 'reset.log');
-    writeFileSync(input, `${Array.from({ length: 3000 }, (_, i) => `line ${i} Authorization: Bearer ${hs256({ sub: `user-${i}` }, 'output-test-secret-of-32-bytes!!')}`).join('\n')}\n`);
+    writeFileSync(
+      input,
+      `${Array.from({ length: 3000 }, (_, i) => `line ${i} Authorization: Bearer ${hs256({ sub: `user-${i}` }, 'output-test-secret-of-32-bytes!!')}`).join('\n')}\n`,
+    );
     const child = spawn(process.execPath, [BIN, 'scan', '--jsonl', '--fail-on', 'none', input], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));

@@ -7,7 +7,10 @@ import { token } from '../helpers/tokens.js';
 import { BIN, ROOT, runBin } from './run-bin.js';
 
 const NOW = ['--now', '1700000000'];
-const CALM = token({ alg: 'HS256', typ: 'JWT', kid: 'k1' }, { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' });
+const CALM = token(
+  { alg: 'HS256', typ: 'JWT', kid: 'k1' },
+  { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' },
+);
 const NONE = token({ alg: 'none' }, { sub: 'admin' }, '');
 const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
 

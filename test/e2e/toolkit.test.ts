@@ -15,7 +15,9 @@ async function signed(...args: string[]): Promise<string> {
 describe('the CI toolkit (built binary)', () => {
   it('signs a token that verify accepts and --expect asserts on', async () => {
     const token = await signed('--iss', 'https://idp.example.com', '--sub', 'alice', '--claim', 'scope=read write', '--exp', '15m');
-    const verified = await runBin(['verify', ...NOW, '--secret-env', 'JWT_SECRET', '--iss', 'https://idp.example.com', '--expect', 'scope~=read', token], { env: ENV });
+    const verified = await runBin(['verify', ...NOW, '--secret-env', 'JWT_SECRET', '--iss', 'https://idp.example.com', '--expect', 'scope~=read', token], {
+      env: ENV,
+    });
     expect(verified.code).toBe(0);
     const asserted = await runBin(['decode', '-q', ...NOW, '--expect', 'sub=alice', '--expect', 'exp>now+10m', '--expect', '!admin', token]);
     expect(asserted).toMatchObject({ code: 0, stdout: '', stderr: '' });

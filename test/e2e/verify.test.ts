@@ -21,13 +21,23 @@ describe('jwt-inspect verify (built binary)', () => {
   it('exit 0: VALID with a PEM key, and where it came from', async () => {
     const r = await runBin(['verify', ...AT_FIXTURE_TIME, '--key', keyPath('ec256.pub.pem'), fixtureToken('ES256')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^VALID: the signature \(ES256\) checks out and every claim check passed\.\n {2}key {9}EC P-256, SHA-256 thumbprint [\w-]{43}, from .*ec256\.pub\.pem\n/);
+    expect(r.stdout).toMatch(
+      /^VALID: the signature \(ES256\) checks out and every claim check passed\.\n {2}key {9}EC P-256, SHA-256 thumbprint [\w-]{43}, from .*ec256\.pub\.pem\n/,
+    );
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stderr).toBe('');
   });
 
   it('exit 1: INVALID, every failure listed', async () => {
-    const r = await runBin(['verify', ...AT_FIXTURE_TIME, '--key', keyPath('rsa.pub.pem'), '--aud', 'api://jwt-inspect-tests', fixtureToken('RS256-expired-wrong-audience')]);
+    const r = await runBin([
+      'verify',
+      ...AT_FIXTURE_TIME,
+      '--key',
+      keyPath('rsa.pub.pem'),
+      '--aud',
+      'api://jwt-inspect-tests',
+      fixtureToken('RS256-expired-wrong-audience'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       'INVALID: do not trust this token. 2 checks failed:',
@@ -37,12 +47,21 @@ describe('jwt-inspect verify (built binary)', () => {
   });
 
   it('a secret from the environment, the contract JSON on stdout, nothing else', async () => {
-    const r = await runBin(['verify', '--json', ...AT_FIXTURE_TIME, '--secret-env', 'JWT_SECRET', fixtureToken('HS512')], { env: { JWT_SECRET: FIXTURES.secret } });
+    const r = await runBin(['verify', '--json', ...AT_FIXTURE_TIME, '--secret-env', 'JWT_SECRET', fixtureToken('HS512')], {
+      env: { JWT_SECRET: FIXTURES.secret },
+    });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).verification).toEqual({ valid: true, alg: 'HS512', key: { source: 'secret', kid: null, thumbprint: null }, error: null, errors: [], warnings: [
-      // The fixture secret is 32 bytes; HS512 asks for 64.
-      { code: 'weak-key', message: 'the key is only 32 bytes, where HS512 needs at least 64 (RFC 7518 §3.2): verifiers that follow the RFC refuse it' },
-    ] });
+    expect(JSON.parse(r.stdout).verification).toEqual({
+      valid: true,
+      alg: 'HS512',
+      key: { source: 'secret', kid: null, thumbprint: null },
+      error: null,
+      errors: [],
+      warnings: [
+        // The fixture secret is 32 bytes; HS512 asks for 64.
+        { code: 'weak-key', message: 'the key is only 32 bytes, where HS512 needs at least 64 (RFC 7518 §3.2): verifiers that follow the RFC refuse it' },
+      ],
+    });
     expect(r.stdout + r.stderr).not.toContain(FIXTURES.secret);
   });
 

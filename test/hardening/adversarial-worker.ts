@@ -9,7 +9,33 @@ import { parseCookieList, parseSetCookie } from '../../src/token/cookie.js';
 
 const N = Number(process.argv[2] ?? 200_000);
 const b64 = (s: string): string => Buffer.from(s).toString('base64url');
-const SEEDS = ['a', 'eyJ', '.', '"', "'", '=', ';', 'Bearer ', '{"a":', '%', ' ', 'a.', '1', '-', 'a=', '@', '\u001b[', 'eyJ.', '1-', '+1', '4111 ', 'A1', '\\', '${', '{{'];
+const SEEDS = [
+  'a',
+  'eyJ',
+  '.',
+  '"',
+  "'",
+  '=',
+  ';',
+  'Bearer ',
+  '{"a":',
+  '%',
+  ' ',
+  'a.',
+  '1',
+  '-',
+  'a=',
+  '@',
+  '\u001b[',
+  'eyJ.',
+  '1-',
+  '+1',
+  '4111 ',
+  'A1',
+  '\\',
+  '${',
+  '{{',
+];
 const long = (seed: string, n = N): string => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
 
 for (const seed of SEEDS) {
@@ -28,7 +54,25 @@ for (const seed of SEEDS) {
 }
 
 // Claim values under every sensitive-looking name: long enough that quadratic work would take minutes.
-const NAMES = ['password', 'email', 'card_number', 'ssn', 'iban', 'phone', 'address', 'dob', 'ip', 'lat', 'api_key', 'sub', 'kid', 'note', 'refresh_token', 'callback', 'roles'];
+const NAMES = [
+  'password',
+  'email',
+  'card_number',
+  'ssn',
+  'iban',
+  'phone',
+  'address',
+  'dob',
+  'ip',
+  'lat',
+  'api_key',
+  'sub',
+  'kid',
+  'note',
+  'refresh_token',
+  'callback',
+  'roles',
+];
 for (const seed of SEEDS) {
   const value = long(seed, 16_000);
   for (const name of NAMES) {

@@ -1,7 +1,17 @@
 import { decode } from 'jose/base64url';
 import { describe, expect, it } from 'vitest';
 import { runBin, type BinResult } from '../e2e/run-bin.js';
-import { DEEP_ARRAYS, expectOneLineError, hundredMegabytes, INVALID_BASE64URL, INVALID_UTF8, MILLION_CLAIMS, NOW, PROTO_AND_HUGE_NUMBER, TEN_MB_CLAIMS } from './hostile-shapes.js';
+import {
+  DEEP_ARRAYS,
+  expectOneLineError,
+  hundredMegabytes,
+  INVALID_BASE64URL,
+  INVALID_UTF8,
+  MILLION_CLAIMS,
+  NOW,
+  PROTO_AND_HUGE_NUMBER,
+  TEN_MB_CLAIMS,
+} from './hostile-shapes.js';
 
 /** sign with a hostile payload on stdin: one line and exit 3, or a token that says exactly what was given. */
 const SECRET = 'hardening-secret-that-is-32-byte';

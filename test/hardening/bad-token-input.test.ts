@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runBin, type BinResult } from '../e2e/run-bin.js';
 import { hs256FromText } from '../helpers/tokens.js';
-import { DEEP_ARRAYS, expectOneLineError, hundredMegabytes, INVALID_BASE64URL, INVALID_UTF8, MILLION_CLAIMS, NOW, PROTO_AND_HUGE_NUMBER, TEN_MB_CLAIMS } from './hostile-shapes.js';
+import {
+  DEEP_ARRAYS,
+  expectOneLineError,
+  hundredMegabytes,
+  INVALID_BASE64URL,
+  INVALID_UTF8,
+  MILLION_CLAIMS,
+  NOW,
+  PROTO_AND_HUGE_NUMBER,
+  TEN_MB_CLAIMS,
+} from './hostile-shapes.js';
 
 /**
  * Hostile token input on stdin to verify, scan and diff (decode and audit:

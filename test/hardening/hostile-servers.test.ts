@@ -47,7 +47,10 @@ async function expectNetworkFailure(args: string[], url: string, message: RegExp
 /** Far more than any cap once inflated (64 MiB of spaces), yet 64 KiB on the wire. */
 const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
 
-const redirectTo = (location: string): Handler => (_req, res) => void res.writeHead(302, { location }).end();
+const redirectTo =
+  (location: string): Handler =>
+  (_req, res) =>
+    void res.writeHead(302, { location }).end();
 
 const MISBEHAVIOURS: ReadonlyArray<[string, Handler, RegExp]> = [
   ['slow headers: accepts, never answers', () => undefined, /no complete answer within 1s/],
@@ -60,7 +63,11 @@ const MISBEHAVIOURS: ReadonlyArray<[string, Handler, RegExp]> = [
     },
     /no complete answer within 1s/,
   ],
-  ['a gzip bomb', (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(GZIP_BOMB), /compressed \(Content-Encoding: gzip\)/],
+  [
+    'a gzip bomb',
+    (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(GZIP_BOMB),
+    /compressed \(Content-Encoding: gzip\)/,
+  ],
   ['a redirect loop', (req, res) => void res.writeHead(302, { location: req.url }).end(), /redirect loop/],
   ['a redirect to file:', redirectTo('file:///etc/passwd'), /redirected to file:\/\/\/etc\/passwd: only https:\/\/ URLs can be fetched/],
   ['a redirect to ftp:', redirectTo('ftp://127.0.0.1/jwks'), /redirected to ftp:\/\/127\.0\.0\.1\/jwks: only https:\/\/ URLs can be fetched/],
@@ -86,10 +93,13 @@ describe('hostile http servers on 127.0.0.1', () => {
   afterAll(() => server.close());
 
   describe.each(TARGETS)('%s', (target) => {
-    it.concurrent.each(MISBEHAVIOURS.map(([what, , message], i) => [what, i, message] as const))('%s: exit 4, one line naming the URL', async (_what, i, message) => {
-      const { args, url } = fetchFrom(target, `${server.origin}/${i}`);
-      await expectNetworkFailure(args, url, message);
-    });
+    it.concurrent.each(MISBEHAVIOURS.map(([what, , message], i) => [what, i, message] as const))(
+      '%s: exit 4, one line naming the URL',
+      async (_what, i, message) => {
+        const { args, url } = fetchFrom(target, `${server.origin}/${i}`);
+        await expectNetworkFailure(args, url, message);
+      },
+    );
   });
 });
 

@@ -14,18 +14,16 @@ export const PRIVATE_JWKS = ['rsa.private.jwk.json', 'rsa-enc.private.jwk.json']
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi'];
 
 /** The base64 lines between BEGIN and END: any one of them in an output is key material leaking. */
-const pemBodyLines = (name: string): string[] => keyText(name).split('\n').filter((line) => line !== '' && !line.startsWith('-----'));
+const pemBodyLines = (name: string): string[] =>
+  keyText(name)
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('-----'));
 const jwkPrivateValues = (name: string): string[] => {
   const jwk = JSON.parse(keyText(name)) as Record<string, string>;
   return PRIVATE_MEMBERS.map((m) => jwk[m]).filter((v): v is string => v !== undefined);
 };
 
-export const SECRET_MATERIAL: readonly string[] = [
-  CANARY,
-  encode(CANARY),
-  ...PRIVATE_PEMS.flatMap(pemBodyLines),
-  ...PRIVATE_JWKS.flatMap(jwkPrivateValues),
-];
+export const SECRET_MATERIAL: readonly string[] = [CANARY, encode(CANARY), ...PRIVATE_PEMS.flatMap(pemBodyLines), ...PRIVATE_JWKS.flatMap(jwkPrivateValues)];
 
 /** A JWKS that publishes private keys, as a careless server might. */
 export const PRIVATE_JWKS_DOCUMENT = JSON.stringify({ keys: PRIVATE_JWKS.map((name) => JSON.parse(keyText(name)) as unknown) });

@@ -72,7 +72,9 @@ const CASES: Record<string, Case> = {
   'audit --wordlist that cracks the secret, --format sarif': { args: ['audit', '--format', 'sarif', '--wordlist', CANARY_FILE, CANARY_TOKEN] },
   'audit --wordlist that cracks the secret, text': { args: ['audit', '--wordlist', CANARY_FILE, CANARY_TOKEN] },
   'audit --key private PEM': { args: ['audit', '--key', RSA_PEM, fixtureToken('RS256')] },
-  'audit --key private PEM, HMAC keyed with its public half, --json': { args: ['audit', '--json', '--key', RSA_PEM, fixtureToken('HS256-keyed-with-rsa-public-pem')] },
+  'audit --key private PEM, HMAC keyed with its public half, --json': {
+    args: ['audit', '--json', '--key', RSA_PEM, fixtureToken('HS256-keyed-with-rsa-public-pem')],
+  },
   'audit --jwks of private keys, --format sarif': { args: ['audit', '--format', 'sarif', '--jwks', PRIVATE_SET, fixtureToken('RS256')] },
   'audit --key garbled private PEM': { args: ['audit', '--key', GARBLED_PEM, CANARY_TOKEN] },
   'sign --secret': { args: ['sign', '--secret', CANARY, '--sub', 'x'] },
@@ -88,14 +90,17 @@ const CASES: Record<string, Case> = {
   'scan --secret-env, verifying each token': { args: ['scan', '--json', '--secret-env', 'CANARY', SCANNED] },
   'scan --key private PEM': { args: ['scan', '--key', RSA_PEM, SCANNED] },
   'scan --show-tokens': { args: ['scan', '--json', '--show-tokens', SCANNED], showsToken: true },
-  'diff': { args: ['diff', '--json', CANARY_TOKEN, OTHER_TOKEN] },
+  diff: { args: ['diff', '--json', CANARY_TOKEN, OTHER_TOKEN] },
   'diff with a private key file for a token': { args: ['diff', RSA_PEM, CANARY_TOKEN] },
   'jwks of private keys, text': { args: ['jwks', PRIVATE_SET] },
   'jwks of private keys, --json': { args: ['jwks', '--json', PRIVATE_SET] },
   'jwks of a private PEM': { args: ['jwks', RSA_PEM] },
 };
 
-describe.each([['', []], [' --debug', ['--debug']]] as const)('nothing leaks%s', (_label, debug) => {
+describe.each([
+  ['', []],
+  [' --debug', ['--debug']],
+] as const)('nothing leaks%s', (_label, debug) => {
   it.concurrent.each(Object.entries(CASES))('%s', async (_name, { args, stdin, showsToken }) => {
     const r = await runBin([...args, ...NOW, ...debug], { stdin: stdin ?? '', env: { CANARY, NOT_BASE64: `${CANARY}!!`, XDG_CACHE_HOME: dir } });
     expect(r.code).not.toBeNull();

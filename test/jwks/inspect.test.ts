@@ -19,7 +19,11 @@ describe('inspectJwks', () => {
       ['ed-1', 'OKP', 'EdDSA', 'sig', 'Ed25519', null],
     ]);
     expect(keys.every((k) => /^[A-Za-z0-9_-]{43}$/.test(k.thumbprint ?? ''))).toBe(true);
-    expect(keys[0]!.certificate).toEqual({ subject: 'CN=idp.example.com, O=Example', notBefore: expect.any(String), notAfter: expect.stringMatching(/^21\d\d-/) });
+    expect(keys[0]!.certificate).toEqual({
+      subject: 'CN=idp.example.com, O=Example',
+      notBefore: expect.any(String),
+      notAfter: expect.stringMatching(/^21\d\d-/),
+    });
     expect(keys[1]!.certificate).toBeNull();
   });
 
@@ -40,7 +44,9 @@ describe('inspectJwks', () => {
     const evidence = Object.fromEntries(findings.map((f) => [`${f.id} ${f.path}`, f.evidence]));
     expect(evidence['jwks-private-key keys[1]']).toBe('d, p, q, dp, dq, qi');
     expect(evidence['jwks-private-key keys[5]']).toBe('k (a shared HMAC secret)');
-    expect(findings.filter((f) => f.note !== null).map((f) => [f.path, f.note])).toEqual([['keys[5]', expect.stringMatching(/^the set also holds public keys: /)]]);
+    expect(findings.filter((f) => f.note !== null).map((f) => [f.path, f.note])).toEqual([
+      ['keys[5]', expect.stringMatching(/^the set also holds public keys: /)],
+    ]);
     expect(evidence['jwks-weak-rsa keys[0]']).toBe('1024 bits');
     expect(evidence['jwks-certificate-validity keys[6].x5c[0]']).toMatch(/^expired 20\d\d-.* ago\)$/);
     expect(evidence['jwks-bad-certificate keys[7].x5c[0]']).toMatch(/^the certificate is for another key \(thumbprint [\w-]{43}\)$/);
@@ -65,7 +71,10 @@ describe('inspectJwks', () => {
     [{ keys: ['nope'] }, ['jwks-unusable-key']],
     [{ keys: [{ kty: 'XYZ', kid: 'a', alg: 'x', use: 'sig' }] }, ['jwks-unusable-key']],
     [{ keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'a', alg: 'HS256', key_ops: ['verify'] }] }, ['jwks-private-key']],
-    [{ keys: [{ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', kid: 'a', alg: 'ES256', use: 'sig', x5c: 'not-an-array' }] }, ['jwks-unusable-key', 'jwks-bad-certificate']],
+    [
+      { keys: [{ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', kid: 'a', alg: 'ES256', use: 'sig', x5c: 'not-an-array' }] },
+      ['jwks-unusable-key', 'jwks-bad-certificate'],
+    ],
   ])('%j → %j', async (doc, ids) => {
     const { findings } = await inspectJwks(jwksEntries(doc)!, 'x', NOW);
     expect(findings.map((f) => f.id)).toEqual(ids);

@@ -55,7 +55,9 @@ describe('jwks: broken RSA keys', () => {
 
   it('names the rule and the key in the text output', async () => {
     const { out } = await jwks({ keys: [rsa('one', SOUND_N, 'AQ')] }, false);
-    expect(out).toContain('  CRITICAL Broken RSA key: bad public exponent or ROCA fingerprint [jwks-broken-rsa-key]\n           keys[0] (kid "one"): its public exponent is 1');
+    expect(out).toContain(
+      '  CRITICAL Broken RSA key: bad public exponent or ROCA fingerprint [jwks-broken-rsa-key]\n           keys[0] (kid "one"): its public exponent is 1',
+    );
   });
 
   it('reports a short key with e = 1 as both too short and broken', async () => {

@@ -25,12 +25,16 @@ describe('cache entries', () => {
     expect(parseEntry(entry, 'https://other.example/jwks')).toBeNull();
   });
 
-  it.each(['', 'not json', '[]', 'null', '{"url":"https://idp.example/jwks","fetchedAt":"1000","maxAge":60,"body":"{}"}', '{"url":"https://idp.example/jwks","fetchedAt":1000,"maxAge":60}'])(
-    'finds the entry %j corrupt',
-    (text) => {
-      expect(parseEntry(text, URL)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'not json',
+    '[]',
+    'null',
+    '{"url":"https://idp.example/jwks","fetchedAt":"1000","maxAge":60,"body":"{}"}',
+    '{"url":"https://idp.example/jwks","fetchedAt":1000,"maxAge":60}',
+  ])('finds the entry %j corrupt', (text) => {
+    expect(parseEntry(text, URL)).toBeNull();
+  });
 
   it('names entries by a hash of the URL', () => {
     expect(cacheName(URL)).toMatch(/^[0-9a-f]{64}\.json$/);

@@ -66,7 +66,10 @@ describe('keySetFromFile', () => {
     const set = await keySetFromFile(bytes(JSON.stringify(doc)), 'jwks', 'mixed.json');
     expect(set.keys.map((k) => k.kid)).toEqual(['ec-256']);
     expect(set.notes).toEqual([expect.stringContaining('mixed.json keys[0]'), 'mixed.json keys[1] is not a JSON object; skipped']);
-    await expect(keySetFromFile(bytes('{"keys":[]}'), 'jwks', 'empty.json')).rejects.toMatchObject({ code: 'ERR_BAD_KEY', message: expect.stringContaining('no key that can verify') });
+    await expect(keySetFromFile(bytes('{"keys":[]}'), 'jwks', 'empty.json')).rejects.toMatchObject({
+      code: 'ERR_BAD_KEY',
+      message: expect.stringContaining('no key that can verify'),
+    });
   });
 
   it.each([

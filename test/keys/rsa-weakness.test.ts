@@ -20,15 +20,14 @@ const ROCA_REASON = /ROCA fingerprint of Infineon RSALib keys \(CVE-2017-15361\)
 /** Real ROCA moduli from public test fixtures. */
 const REAL_ROCA = {
   // crocs-muni/roca, roca/tests/data/mod03.txt: a positive sample of the ROCA authors' detection tool, 2048 bits.
-  'crocs-muni/roca mod03.txt':
-    b64u(
-      BigInt(
-        '0x9dcd7420e420c270a68060eb8b5aa7457a9f6648f86fafed2775cc1f79ae962f1e63f1b9e51c55f9ea6fdc7332e9b0058c9ff2eb1fc89855029cf6aafe21e6' +
-          '89feb38ac9ffb12f1ce371bb5d0e9aae64161abce74b4244bf68f1edb4411f756a097c8929c14740245ea355f8332d1aa36bb50c7dcb4505da8de02e4e53d38f' +
-          '8df06097da7524df0df93db48eac8cc4af2d3a16257eb2b2adca6ba464e5974fa92550d31b1babf161e7692d00b86e3dd886ecab4abfbe1a8f8cc263ff4af55c' +
-          'db45f4249a5193925f5e983d762f0b6800943eb0267b08f42ed311ce1f5c86eacbc8ce4d3cb7a2fee1ef5641423a1cf4114e5ecf50034a60a412523af9e6f4aa11',
-      ),
+  'crocs-muni/roca mod03.txt': b64u(
+    BigInt(
+      '0x9dcd7420e420c270a68060eb8b5aa7457a9f6648f86fafed2775cc1f79ae962f1e63f1b9e51c55f9ea6fdc7332e9b0058c9ff2eb1fc89855029cf6aafe21e6' +
+        '89feb38ac9ffb12f1ce371bb5d0e9aae64161abce74b4244bf68f1edb4411f756a097c8929c14740245ea355f8332d1aa36bb50c7dcb4505da8de02e4e53d38f' +
+        '8df06097da7524df0df93db48eac8cc4af2d3a16257eb2b2adca6ba464e5974fa92550d31b1babf161e7692d00b86e3dd886ecab4abfbe1a8f8cc263ff4af55c' +
+        'db45f4249a5193925f5e983d762f0b6800943eb0267b08f42ed311ce1f5c86eacbc8ce4d3cb7a2fee1ef5641423a1cf4114e5ecf50034a60a412523af9e6f4aa11',
     ),
+  ),
   // badkeys/badkeys, tests/data/rsa-roca.key: the ROCA sample of the badkeys checker, 2048 bits.
   'badkeys/badkeys rsa-roca.key': jwkOf(
     [
@@ -45,7 +44,47 @@ const REAL_ROCA = {
 };
 
 // The construction CVE-2017-15361 describes: primes k·M + (65537^a mod M), M the product of the primes up to 167.
-const PRIMES_TO_167 = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n, 43n, 47n, 53n, 59n, 61n, 67n, 71n, 73n, 79n, 83n, 89n, 97n, 101n, 103n, 107n, 109n, 113n, 127n, 131n, 137n, 139n, 149n, 151n, 157n, 163n, 167n];
+const PRIMES_TO_167 = [
+  2n,
+  3n,
+  5n,
+  7n,
+  11n,
+  13n,
+  17n,
+  19n,
+  23n,
+  29n,
+  31n,
+  37n,
+  41n,
+  43n,
+  47n,
+  53n,
+  59n,
+  61n,
+  67n,
+  71n,
+  73n,
+  79n,
+  83n,
+  89n,
+  97n,
+  101n,
+  103n,
+  107n,
+  109n,
+  113n,
+  127n,
+  131n,
+  137n,
+  139n,
+  149n,
+  151n,
+  157n,
+  163n,
+  167n,
+];
 const M = PRIMES_TO_167.reduce((a, b) => a * b);
 
 function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
@@ -78,7 +117,9 @@ describe('rsaFlaw', () => {
 
   it('refuses e = 1, with which the padded message is its own signature', () => {
     const reason = rsaFlaw(SOUND_N, 'AQ');
-    expect(reason).toBe('its public exponent is 1, so anyone can forge a signature that verifies with it: the padded message itself is one (RFC 8017 §3.1 needs e ≥ 3)');
+    expect(reason).toBe(
+      'its public exponent is 1, so anyone can forge a signature that verifies with it: the padded message itself is one (RFC 8017 §3.1 needs e ≥ 3)',
+    );
     // Why: RSASSA-PKCS1-v1_5 (RFC 8017 §8.2.2, §9.2) accepts s when s^e mod n is the encoded message, and s^1 is s.
     const data = Buffer.from('{"sub":"admin"}');
     const digestInfo = Buffer.concat([Buffer.from('3031300d060960864801650304020105000420', 'hex'), createHash('sha256').update(data).digest()]);
@@ -98,7 +139,7 @@ describe('rsaFlaw', () => {
     expect(reason).toContain('RFC 8017 §3.1');
   });
 
-  it('leaves the size to the algorithm check, and still names a short key\'s flaw', () => {
+  it("leaves the size to the algorithm check, and still names a short key's flaw", () => {
     expect(rsaFlaw(SHORT_N, E_65537)).toBeNull();
     expect(rsaFlaw(SHORT_N, 'AQ')).toMatch(/^its public exponent is 1/);
   });

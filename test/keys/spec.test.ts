@@ -6,13 +6,19 @@ import { isLoopbackHost, remoteUrlProblem } from '../../src/keys/remote-url.js';
 describe('keySpecOf', () => {
   it.each([
     [{ secret: 's' }, { kind: 'secret', from: 'argument', value: 's', base64: false }],
-    [{ secretEnv: 'S', secretBase64: true }, { kind: 'secret', from: 'env', value: 'S', base64: true }],
+    [
+      { secretEnv: 'S', secretBase64: true },
+      { kind: 'secret', from: 'env', value: 'S', base64: true },
+    ],
     [{ secretFile: 'f' }, { kind: 'secret', from: 'file', value: 'f', base64: false }],
     [{ key: '-' }, { kind: 'key-file', path: '-' }],
     [{ jwks: 'keys/jwks.json' }, { kind: 'jwks-file', path: 'keys/jwks.json' }],
     [{ jwks: 'https://idp.example/jwks' }, { kind: 'jwks-url', url: 'https://idp.example/jwks' }],
     [{ jwks: 'http://127.0.0.1:8080/jwks' }, { kind: 'jwks-url', url: 'http://127.0.0.1:8080/jwks' }],
-    [{ jwks: 'http://idp.example/jwks', allowHttp: true }, { kind: 'jwks-url', url: 'http://idp.example/jwks' }],
+    [
+      { jwks: 'http://idp.example/jwks', allowHttp: true },
+      { kind: 'jwks-url', url: 'http://idp.example/jwks' },
+    ],
     [{ issuer: 'https://idp.example/' }, { kind: 'issuer', issuer: 'https://idp.example/' }],
     [{}, null],
   ])('reads %j', (options, spec) => {

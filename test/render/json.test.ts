@@ -33,7 +33,6 @@ describe('toJsonText', () => {
     const node = parseJson('{"id":12345678901234567890,"id":1.50,"b":[true,null]}').value;
     expect(toJsonText({ node, gone: undefined, last: 'x' }, 0)).toBe('{"node":{"id":12345678901234567890,"id":1.50,"b":[true,null]},"last":"x"}');
   });
-
 });
 
 describe('writeJsonText', () => {

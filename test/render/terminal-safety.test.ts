@@ -11,7 +11,12 @@ import { tokenFromText } from '../helpers/tokens.js';
 
 // Anything a terminal acts on or hides: C0/C1 controls (ESC included), DEL, bidi and zero-width marks.
 const DANGEROUS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
-const hostile = fc.string({ unit: fc.oneof(fc.constantFrom('\u001b', '\u009b', '\u202e', '\u200b', '\u0007', '\r', '\u2066', 'a', '"', '\\'), fc.string({ unit: 'binary', maxLength: 1 })) });
+const hostile = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\u001b', '\u009b', '\u202e', '\u200b', '\u0007', '\r', '\u2066', 'a', '"', '\\'),
+    fc.string({ unit: 'binary', maxLength: 1 }),
+  ),
+});
 
 describe('no token byte reaches the terminal unescaped', () => {
   it('property: decode and audit text, and JSON, over hostile claim names and values', () => {

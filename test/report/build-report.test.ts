@@ -48,7 +48,8 @@ describe('buildReport: the one place the result object is built', () => {
 
   it('shows a decrypted plaintext that is not JSON as text, and bytes that are not UTF-8 as base64url', () => {
     const jwe = `${Buffer.from('{"alg":"dir","enc":"A128GCM"}').toString('base64url')}..aXY.Y3Q.dGFn`;
-    const open = (bytes: Uint8Array) => build(jwe, { ...OPTIONS, opened: { kind: 'plaintext', plaintext: bytes, part: decodeJsonPart(bytes), claims: null, authenticated: true } }).inner;
+    const open = (bytes: Uint8Array) =>
+      build(jwe, { ...OPTIONS, opened: { kind: 'plaintext', plaintext: bytes, part: decodeJsonPart(bytes), claims: null, authenticated: true } }).inner;
     expect(open(new TextEncoder().encode('hello'))).toMatchObject({ payload: null, payloadText: 'hello', payloadBase64url: null });
     expect(open(Uint8Array.of(0xff, 0xfe))).toMatchObject({ payload: null, payloadText: null, payloadBase64url: '__4' });
   });
@@ -58,7 +59,16 @@ describe('withFindings', () => {
   it('adds findings in the report order (by severity), and returns the report itself when there are none', () => {
     const report = build(INNER);
     expect(withFindings(report, [])).toBe(report);
-    const critical: Finding = { id: 'weak-secret', severity: 'critical', category: 'key', title: 't', path: 'signature', evidence: null, note: null, advice: 'a' };
+    const critical: Finding = {
+      id: 'weak-secret',
+      severity: 'critical',
+      category: 'key',
+      title: 't',
+      path: 'signature',
+      evidence: null,
+      note: null,
+      advice: 'a',
+    };
     expect(withFindings(report, [critical]).findings[0]).toBe(critical);
   });
 });

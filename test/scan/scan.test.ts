@@ -88,10 +88,14 @@ describe('scanPaths', () => {
 
   it('stops between chunks once the output is closed', async () => {
     let closed = false;
-    const { result } = scan(['-'], { stdinStream: () => chunks(`${JWT_IO}\n`, `${OTHER}\n`) }, {
-      outputClosed: () => closed,
-      onToken: () => (closed = true),
-    });
+    const { result } = scan(
+      ['-'],
+      { stdinStream: () => chunks(`${JWT_IO}\n`, `${OTHER}\n`) },
+      {
+        outputClosed: () => closed,
+        onToken: () => (closed = true),
+      },
+    );
     const { tokens, stopped } = await result;
     expect(stopped).toBe(true);
     expect(tokens.map((t) => t.token)).toEqual([JWT_IO]);
@@ -109,7 +113,11 @@ describe('scanPaths examinations', () => {
 
   it('examines tokens while reading on, and announces them in the order first seen', async () => {
     // The first token's examination ends last.
-    const delays = new Map([[tokens[0]!, 30], [tokens[1]!, 10], [tokens[2]!, 0]]);
+    const delays = new Map([
+      [tokens[0]!, 30],
+      [tokens[1]!, 10],
+      [tokens[2]!, 0],
+    ]);
     const inThread = tokenExaminer({ now: 1_700_000_000, leeway: 0 }, null, false);
     const examine: Examine = async (found, from) => {
       await new Promise((resolve) => setTimeout(resolve, delays.get(found.token)));

@@ -47,6 +47,8 @@ describe('privateKeyKind', () => {
   it('names keys that cannot sign a JWS', () => {
     expect(privateKeyKind(generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey, 'k.pem')).toEqual({ kind: 'ec', curve: 'P-384' });
     expect(() => privateKeyKind(generateKeyPairSync('x25519').privateKey, 'k.pem')).toThrow('k.pem: a key of type x25519 cannot sign a JWS');
-    expect(() => privateKeyKind(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey, 'k.pem')).toThrow('a key of type ec (curve secp256k1) cannot sign');
+    expect(() => privateKeyKind(generateKeyPairSync('ec', { namedCurve: 'secp256k1' }).privateKey, 'k.pem')).toThrow(
+      'a key of type ec (curve secp256k1) cannot sign',
+    );
   });
 });

@@ -22,7 +22,17 @@ const CASES: readonly Case[] = [
   { name: 'decode-alg-none', args: [...FIXTURE_NOW, 'decode', { token: 'alg-none' }] },
   {
     name: 'decode-expect-failed',
-    args: [...FIXTURE_NOW, 'decode', '-q', '--expect', 'sub=42', '--expect', 'aud=api://jwt-inspect-tests', '--fresh', { token: 'RS256-expired-wrong-audience' }],
+    args: [
+      ...FIXTURE_NOW,
+      'decode',
+      '-q',
+      '--expect',
+      'sub=42',
+      '--expect',
+      'aud=api://jwt-inspect-tests',
+      '--fresh',
+      { token: 'RS256-expired-wrong-audience' },
+    ],
   },
 
   // verify
@@ -61,7 +71,21 @@ const CASES: readonly Case[] = [
   // sign: HS256 and RS256 (PKCS#1 v1.5) are deterministic, and --now / --iat fix iat, so the token is too.
   {
     name: 'sign-hs256-secret-env',
-    args: [...FIXTURE_NOW, 'sign', '--secret-env', 'JWT_SECRET', '--iss', 'https://issuer.example', '--sub', 'alice', '--aud', 'api', '--exp', '15m', '{"scope":"read write"}'],
+    args: [
+      ...FIXTURE_NOW,
+      'sign',
+      '--secret-env',
+      'JWT_SECRET',
+      '--iss',
+      'https://issuer.example',
+      '--sub',
+      'alice',
+      '--aud',
+      'api',
+      '--exp',
+      '15m',
+      '{"scope":"read write"}',
+    ],
     env: SECRET_ENV,
   },
   {

@@ -19,7 +19,11 @@ const CASES: readonly Case[] = [
   { name: 'error-token-file-missing', args: ['decode', '--file', 'no/such/token.txt'] },
   { name: 'error-key-file-missing', args: [...FIXTURE_NOW, 'verify', '--key', 'no/such/key.pem', RS256] },
   { name: 'error-key-file-not-a-key', args: [...FIXTURE_NOW, 'verify', '--key', 'README.md', RS256] },
-  { name: 'error-verify-several-tokens', args: [...FIXTURE_NOW, 'verify', '--key', 'test/fixtures/keys/rsa.pub.pem'], stdinFile: 'examples/token-response.json' },
+  {
+    name: 'error-verify-several-tokens',
+    args: [...FIXTURE_NOW, 'verify', '--key', 'test/fixtures/keys/rsa.pub.pem'],
+    stdinFile: 'examples/token-response.json',
+  },
 ];
 
 describe('errors and their exit codes (built binary, file snapshots)', () => {

@@ -37,7 +37,10 @@ describe('findTokens', () => {
 
   it('keeps a Set-Cookie line with the token for the cookie rules', () => {
     const [f] = findTokens(`Set-Cookie: jwt=${A}; Secure; SameSite=None`);
-    expect(f?.setCookie?.attributes).toEqual([{ name: 'Secure', value: null }, { name: 'SameSite', value: 'None' }]);
+    expect(f?.setCookie?.attributes).toEqual([
+      { name: 'Secure', value: null },
+      { name: 'SameSite', value: 'None' },
+    ]);
     expect(findTokens(`jwt=${A}; HttpOnly`)[0]?.setCookie?.name).toBe('jwt');
   });
 

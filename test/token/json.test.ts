@@ -19,18 +19,7 @@ describe('parseJson', () => {
     expect(member(parsed.value, 'alg')).toEqual({ type: 'string', value: 'none' });
   });
 
-  it.each([
-    ['{"a":1,}'],
-    ['{a:1}'],
-    ["{'a':1}"],
-    ['[1 2]'],
-    ['"\u0001"'],
-    ['01'],
-    ['1.'],
-    ['{"a":1} x'],
-    ['"\\x41"'],
-    [''],
-  ])('rejects %j', (text) => {
+  it.each([['{"a":1,}'], ['{a:1}'], ["{'a':1}"], ['[1 2]'], ['"\u0001"'], ['01'], ['1.'], ['{"a":1} x'], ['"\\x41"'], ['']])('rejects %j', (text) => {
     expect(() => parseJson(text)).toThrow(/position/);
   });
 

@@ -58,6 +58,8 @@ describe('checkClaims', () => {
   });
 
   it('refuses a payload that is not a claims set', () => {
-    expect(checkClaims(object({}), null, POLICY)).toEqual([{ code: 'ERR_JWT_INVALID', message: 'JWT Claims Set must be a top-level JSON object', claim: null }]);
+    expect(checkClaims(object({}), null, POLICY)).toEqual([
+      { code: 'ERR_JWT_INVALID', message: 'JWT Claims Set must be a top-level JSON object', claim: null },
+    ]);
   });
 });

@@ -132,7 +132,10 @@ describe('a key set that does not name one key is refused, not tried key by key'
     const jwks = JSON.stringify({ keys: [jwk(untrusted, 'k1'), jwk(trusted, 'k1')] });
     const { code, doc } = await run(['--json', '--jwks', 'set.json', await sign({ kid: 'k1' }, claims())], { 'set.json': jwks });
     expect(code).toBe(1);
-    expect(doc.verification.errors[0]).toMatchObject({ code: 'ERR_JWKS_MULTIPLE_MATCHING_KEYS', message: expect.stringMatching(/^ambiguous: 2 keys in set\.json have kid "k1"/) });
+    expect(doc.verification.errors[0]).toMatchObject({
+      code: 'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
+      message: expect.stringMatching(/^ambiguous: 2 keys in set\.json have kid "k1"/),
+    });
   });
 
   it('treats one key listed twice as one key', async () => {
@@ -188,7 +191,9 @@ describe('several tokens in one input are an input error, not a verdict on the f
     const { code, out, err } = await run(['--key', TRUSTED_PUB, `${valid} ${forged}`]);
     expect(code).toBe(3);
     expect(out).toBe('');
-    expect(err).toMatch(/the input holds 2 tokens \(1: raw eyJ.{13}…, 2: raw eyJ.{13}…\); a verdict is about one token: choose it with --pick <name or number>/);
+    expect(err).toMatch(
+      /the input holds 2 tokens \(1: raw eyJ.{13}…, 2: raw eyJ.{13}…\); a verdict is about one token: choose it with --pick <name or number>/,
+    );
   });
 
   it('takes one by position with --pick, and says in JSON how many there were', async () => {
@@ -222,7 +227,8 @@ describe('claims that are not what RFC 7519 says they must be fail verification'
 });
 
 describe('an HMAC key shorter than its hash (RFC 7518 §3.2)', () => {
-  const hs256 = (secret: string) => new CompactSign(new TextEncoder().encode(claims())).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  const hs256 = (secret: string) =>
+    new CompactSign(new TextEncoder().encode(claims())).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
 
   it('verifies, but the verdict says what the key is worth', async () => {
     const token = await hs256('secret');
@@ -232,7 +238,9 @@ describe('an HMAC key shorter than its hash (RFC 7518 §3.2)', () => {
       { code: 'weak-key', message: 'the key is only 6 bytes, where HS256 needs at least 32 (RFC 7518 §3.2): anyone can brute-force it offline from one token' },
     ]);
     const text = await run(['--secret-env', 'WEAK', token]);
-    expect(text.out).toMatch(/^VALID, but the key is only 6 bytes, where HS256 needs at least 32 \(RFC 7518 §3\.2\): anyone can brute-force it offline from one token\. Otherwise the signature \(HS256\) checks out/);
+    expect(text.out).toMatch(
+      /^VALID, but the key is only 6 bytes, where HS256 needs at least 32 \(RFC 7518 §3\.2\): anyone can brute-force it offline from one token\. Otherwise the signature \(HS256\) checks out/,
+    );
   });
 
   it('fails with --fail-on-weak-key, and says why on stderr with -q', async () => {

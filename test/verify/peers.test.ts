@@ -55,7 +55,11 @@ interface Inspected {
 /** `verify --json` in-process, at the fixed clock. */
 async function inspect(c: Case): Promise<Inspected> {
   const io = fakeIo({ files: VIRTUAL_FILES, now: NOW });
-  const checks = [...(c.leeway === 0 ? [] : ['--leeway', `${c.leeway}s`]), ...(c.iss === null ? [] : ['--iss', c.iss]), ...(c.aud === null ? [] : ['--aud', c.aud])];
+  const checks = [
+    ...(c.leeway === 0 ? [] : ['--leeway', `${c.leeway}s`]),
+    ...(c.iss === null ? [] : ['--iss', c.iss]),
+    ...(c.aud === null ? [] : ['--aud', c.aud]),
+  ];
   const code = await main(['verify', '--json', '--now', String(NOW), ...checks, ...KEY_SOURCES[c.key].argv, '--', c.token], io);
   const doc = JSON.parse(io.out() || '{}') as { verification?: { errors: Array<{ message: string }> }; error?: { message: string } };
   const why = code === 0 ? 'VALID' : (doc.verification?.errors[0]?.message ?? doc.error?.message ?? io.err().trim());
@@ -100,25 +104,32 @@ function agreementTable(outcomes: readonly Outcome[]): string {
 
 // CI installs both peers, so there the differential test runs, and fails without them rather than skip.
 const skip = PYTHON_WITH_PEERS === null && !process.env['CI'];
-if (skip) console.warn('NOTE: python3 with python3-jwt and python3-jwcrypto is missing, so the differential test of verify against PyJWT and jwcrypto is skipped (CI installs them)');
+if (skip)
+  console.warn(
+    'NOTE: python3 with python3-jwt and python3-jwcrypto is missing, so the differential test of verify against PyJWT and jwcrypto is skipped (CI installs them)',
+  );
 
 describe.skipIf(skip)(`verify agrees with PyJWT and jwcrypto (${CASES.length} mutated tokens)`, () => {
   const outcomes: Outcome[] = [];
   const started = Date.now();
 
   // About 10 ms a case on a busy 2-core machine; FUZZ_RUNS can ask for thousands.
-  beforeAll(async () => {
-    const peers = judgeWithPeers(
-      NOW,
-      Object.fromEntries(Object.entries(KEY_SOURCES).map(([name, source]) => [name, source.peer])),
-      CASES.map(({ id, token, key, iss, aud, leeway }) => ({ id, token, key, algs: KEY_SOURCES[key].algs, iss, aud, leeway })),
-    );
-    for (const c of CASES) outcomes.push({ c, inspected: await inspect(c), peers: peers.get(c.id)! });
-  }, 30_000 + 50 * CASES.length);
+  beforeAll(
+    async () => {
+      const peers = judgeWithPeers(
+        NOW,
+        Object.fromEntries(Object.entries(KEY_SOURCES).map(([name, source]) => [name, source.peer])),
+        CASES.map(({ id, token, key, iss, aud, leeway }) => ({ id, token, key, algs: KEY_SOURCES[key].algs, iss, aud, leeway })),
+      );
+      for (const c of CASES) outcomes.push({ c, inspected: await inspect(c), peers: peers.get(c.id)! });
+    },
+    30_000 + 50 * CASES.length,
+  );
 
   afterAll(() => {
     if (outcomes.length === 0) return;
-    const line = (o: Outcome) => `\n  ${o.c.name}${allowedFor(o.c.name) === undefined ? '' : ' (allow-listed)'}: ${o.c.detail}\n    jwt-inspect ${o.inspected.why}\n    pyjwt ${o.peers.pyjwt}\n    jwcrypto ${o.peers.jwcrypto}`;
+    const line = (o: Outcome) =>
+      `\n  ${o.c.name}${allowedFor(o.c.name) === undefined ? '' : ' (allow-listed)'}: ${o.c.detail}\n    jwt-inspect ${o.inspected.why}\n    pyjwt ${o.peers.pyjwt}\n    jwcrypto ${o.peers.jwcrypto}`;
     const listed = (title: string, picked: Outcome[]) => `${title}: ${picked.length}${picked.map(line).join('')}`;
     console.log(
       [
@@ -142,7 +153,9 @@ describe.skipIf(skip)(`verify agrees with PyJWT and jwcrypto (${CASES.length} mu
   });
 
   it('rejects what the RFCs forbid where the peers do not check', () => {
-    const wrong = outcomes.filter(({ c, inspected }) => c.mustReject !== undefined && (c.mustReject.exit === undefined ? inspected.code === 0 : inspected.code !== c.mustReject.exit));
+    const wrong = outcomes.filter(
+      ({ c, inspected }) => c.mustReject !== undefined && (c.mustReject.exit === undefined ? inspected.code === 0 : inspected.code !== c.mustReject.exit),
+    );
     expect(wrong.map((o) => ({ ...describeOutcome(o), mustReject: o.c.mustReject }))).toEqual([]);
   });
 

@@ -54,13 +54,19 @@ describe.skipIf(!OPENSSL)('verify --issuer: OpenID Connect discovery against a r
     server.route('/.well-known/openid-configuration', json({ issuer: 'https://evil.example', jwks_uri: `${server.origin}/keys` }));
     const r = await run(server.origin, await signed(server.origin));
     expect(r.code).toBe(4);
-    expect(r.err).toBe(`jwt-inspect: ${server.origin}/.well-known/openid-configuration: the configuration is for issuer "https://evil.example", not ${server.origin}\n`);
+    expect(r.err).toBe(
+      `jwt-inspect: ${server.origin}/.well-known/openid-configuration: the configuration is for issuer "https://evil.example", not ${server.origin}\n`,
+    );
     expect(server.requests).toEqual(['/.well-known/openid-configuration']);
   });
 
   it.each([
     ['without jwks_uri', () => ({ issuer: server.origin }), 'the configuration has no jwks_uri'],
-    ['with a jwks_uri over plain http', () => ({ issuer: server.origin, jwks_uri: 'http://keys.example.com/jwks' }), 'jwks_uri http://keys.example.com/jwks: keys fetched over plain http://'],
+    [
+      'with a jwks_uri over plain http',
+      () => ({ issuer: server.origin, jwks_uri: 'http://keys.example.com/jwks' }),
+      'jwks_uri http://keys.example.com/jwks: keys fetched over plain http://',
+    ],
   ])('refuses a configuration %s (exit 4)', async (_what, configuration, message) => {
     server.route('/.well-known/openid-configuration', json(configuration()));
     const r = await run(server.origin, await signed(server.origin));

@@ -115,7 +115,10 @@ describe.skipIf(!OPENSSL)('verify --jwks <https URL> against a real server', () 
 
     const unknown = await run('RS256');
     expect(unknown.code).toBe(1);
-    expect(unknown.doc!.verification.error).toMatchObject({ code: 'ERR_JWKS_NO_MATCHING_KEY', message: expect.stringContaining('on offer: "rsa-2" (RS256, RSA 2048-bit)') });
+    expect(unknown.doc!.verification.error).toMatchObject({
+      code: 'ERR_JWKS_NO_MATCHING_KEY',
+      message: expect.stringContaining('on offer: "rsa-2" (RS256, RSA 2048-bit)'),
+    });
     expect(server.requests).toHaveLength(3);
   });
 

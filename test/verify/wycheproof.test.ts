@@ -185,7 +185,10 @@ describe('wycheproof-differences.json', () => {
     ['json_web_key_test.json', 12, 'weak-key'],
   ] as const)('%s tcId %i is reported with %s', async (file, tcId, said) => {
     const group = groupOf(file, tcId)!;
-    const { doc } = await runVector(group, group.tests.find((v) => v.tcId === tcId)!);
+    const { doc } = await runVector(
+      group,
+      group.tests.find((v) => v.tcId === tcId)!,
+    );
     expect([...doc!.findings.map((f) => f.id), ...doc!.verification.warnings.map((w) => w.code)]).toContain(said);
   });
 });
@@ -218,7 +221,10 @@ function p256Key(d: string): KeyObject {
 /** RFC 7515 §5.1: sign `header.payload` with the private key, however malformed its JWK (node:crypto: jose refuses some of these keys). */
 function signature(alg: string, input: string, jwk: Jwk): Buffer {
   const hash = `sha${alg.slice(2)}`;
-  if (alg.startsWith('HS')) return createHmac(hash, Buffer.from(jwk['k'] as string, 'base64url')).update(input).digest();
+  if (alg.startsWith('HS'))
+    return createHmac(hash, Buffer.from(jwk['k'] as string, 'base64url'))
+      .update(input)
+      .digest();
   if (alg.startsWith('RS')) return sign(hash, Buffer.from(input), createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' }));
   if (alg === 'ES256') return sign(hash, Buffer.from(input), { key: p256Key(jwk['d'] as string), dsaEncoding: 'ieee-p1363' });
   throw new Error(`no signer for ${alg}`);
@@ -246,7 +252,9 @@ async function encryptedJwt(like: string, key: Jwk): Promise<string> {
   const header = without(headerOf(like), MADE_BY_JOSE);
   const jwt = await new SignJWT(CLAIMS).setProtectedHeader({ alg: 'HS256' }).sign(Buffer.from(INNER_SECRET));
   const encryptionKey = key['kty'] === 'oct' ? Buffer.from(key['k'] as string, 'base64url') : createPublicKey({ key: key as JsonWebKey, format: 'jwk' });
-  return new CompactEncrypt(Buffer.from(jwt)).setProtectedHeader({ ...header, alg: header['alg'] as string, enc: header['enc'] as string, cty: 'JWT' }).encrypt(encryptionKey);
+  return new CompactEncrypt(Buffer.from(jwt))
+    .setProtectedHeader({ ...header, alg: header['alg'] as string, enc: header['enc'] as string, cty: 'JWT' })
+    .encrypt(encryptionKey);
 }
 
 /**

@@ -46,6 +46,8 @@ export const algorithmRules = [
     title: 'RSASSA-PKCS1-v1_5',
     advice: 'Prefer PS256 or ES256/EdDSA; two RS tokens reveal the public key, which loose verifiers accept as an HMAC secret.',
     check: ({ token }) =>
-      token.kind === 'JWS' && token.alg !== undefined && jwsAlgorithm(token.alg)?.family === 'RSASSA-PKCS1-v1_5' ? [{ path: 'header.alg', evidence: token.alg }] : [],
+      token.kind === 'JWS' && token.alg !== undefined && jwsAlgorithm(token.alg)?.family === 'RSASSA-PKCS1-v1_5'
+        ? [{ path: 'header.alg', evidence: token.alg }]
+        : [],
   }),
 ];

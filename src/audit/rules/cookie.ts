@@ -91,11 +91,9 @@ export const cookieRules = [
       }
       if (prefix === null) return [noHostPrefix];
       const path = cookieAttribute(cookie, 'Path')?.value;
-      const broken = [
-        !secure && 'without Secure',
-        has(cookie, 'Domain') && 'with Domain',
-        path !== '/' && `with Path ${path ?? '(missing)'}`,
-      ].filter((x) => x !== false);
+      const broken = [!secure && 'without Secure', has(cookie, 'Domain') && 'with Domain', path !== '/' && `with Path ${path ?? '(missing)'}`].filter(
+        (x) => x !== false,
+      );
       return broken.length === 0 ? [] : [{ path: 'cookie.name', evidence: cookie.name, note: `__Host- ${broken.join(', ')}: the browser rejects it` }];
     }),
   }),

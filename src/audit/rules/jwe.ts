@@ -64,7 +64,12 @@ export const jweRules = [
     title: 'JWE alg/enc missing or unknown',
     advice: 'A JWE needs a registered alg and enc (RFC 7516 §4.1.1–4.1.2); a recipient must reject anything else.',
     check: jweRule(({ token }): RuleHit[] => {
-      const alg = registryProblem(member(token.header, 'alg'), (value) => jweAlgorithm(value) !== undefined, 'header.alg', 'not a JWE key-management algorithm');
+      const alg = registryProblem(
+        member(token.header, 'alg'),
+        (value) => jweAlgorithm(value) !== undefined,
+        'header.alg',
+        'not a JWE key-management algorithm',
+      );
       const enc = registryProblem(member(token.header, 'enc'), isJweEncryption, 'header.enc', 'not a JWE content encryption');
       return [alg, enc].filter((hit) => hit !== null);
     }),

@@ -47,7 +47,8 @@ export interface JwksSetContext {
 }
 
 /** Said of an oct key published beside public ones, where verifiers expect nothing but public keys. */
-const SECRET_AMONG_PUBLIC = 'the set also holds public keys: a verifier that picks its key by kid may be led to check an HMAC token against this secret, which anyone who reads the set knows';
+const SECRET_AMONG_PUBLIC =
+  'the set also holds public keys: a verifier that picks its key by kid may be led to check an HMAC token against this secret, which anyone who reads the set knows';
 
 /** A member the entry lacks: a hit at the entry, for an entry that is a JSON object. */
 function missing(jwk: JsonRecord | null, path: string, lacks: (jwk: JsonRecord) => boolean): RuleHit[] {
@@ -77,7 +78,8 @@ export const jwksKeyRules = [
     severity: 'critical',
     category: 'key',
     title: 'Broken RSA key: bad public exponent or ROCA fingerprint',
-    advice: 'Remove the key and rotate to one from a sound generator (odd e ≥ 3, usually 65537: RFC 8017 §3.1; not Infineon RSALib: CVE-2017-15361); distrust every token it verified.',
+    advice:
+      'Remove the key and rotate to one from a sound generator (odd e ≥ 3, usually 65537: RFC 8017 §3.1; not Infineon RSALib: CVE-2017-15361); distrust every token it verified.',
     check: ({ path, key }) => {
       // The flaw on its own, not key.weakness: a short key with e = 1 is both too short and forgeable.
       const flaw = key?.type === 'public' && key.jwk.kty === 'RSA' ? rsaFlaw(key.jwk.n!, key.jwk.e!) : null;
@@ -90,8 +92,7 @@ export const jwksKeyRules = [
     category: 'key',
     title: 'RSA key shorter than 2048 bits',
     advice: 'Rotate to an RSA key of 2048 bits or more (RFC 7518 §3.3), or to an EC or Ed25519 key.',
-    check: ({ path, key }) =>
-      key?.type === 'public' && key.bits !== null && key.bits < MIN_RSA_BITS ? [{ path, evidence: `${key.bits} bits` }] : [],
+    check: ({ path, key }) => (key?.type === 'public' && key.bits !== null && key.bits < MIN_RSA_BITS ? [{ path, evidence: `${key.bits} bits` }] : []),
   }),
   defineRule<JwksKeyContext>({
     id: 'jwks-unusable-key',

@@ -13,9 +13,19 @@ export const DEFAULT_LIFETIMES: LifetimePolicy = { access: 15 * 60, id: HOUR, re
 
 /** Severity bands above the class limit: [upper bound, severity], the last unbounded. */
 const BANDS: Record<TokenClass, ReadonlyArray<readonly [number, Severity]>> = {
-  access: [[HOUR, 'low'], [DAY, 'medium'], [Infinity, 'high']],
-  id: [[DAY, 'low'], [Infinity, 'medium']],
-  refresh: [[30 * DAY, 'medium'], [Infinity, 'high']],
+  access: [
+    [HOUR, 'low'],
+    [DAY, 'medium'],
+    [Infinity, 'high'],
+  ],
+  id: [
+    [DAY, 'low'],
+    [Infinity, 'medium'],
+  ],
+  refresh: [
+    [30 * DAY, 'medium'],
+    [Infinity, 'high'],
+  ],
 };
 
 function lifetimeSeverity(tokenClass: TokenClass, lifetime: number, limit: number): Severity | null {

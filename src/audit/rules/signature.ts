@@ -25,8 +25,7 @@ export const signatureRules = [
     category: 'algorithm',
     title: 'Empty signature, alg not none',
     advice: 'A verifier that accepts this has no signature check at all (CVE-2020-28042); reject empty signatures.',
-    check: ({ token }) =>
-      token.kind === 'JWS' && token.segments[2]?.raw === '' ? [{ path: 'signature', evidence: `alg ${token.alg ?? '(missing)'}` }] : [],
+    check: ({ token }) => (token.kind === 'JWS' && token.segments[2]?.raw === '' ? [{ path: 'signature', evidence: `alg ${token.alg ?? '(missing)'}` }] : []),
   }),
   defineRule({
     id: 'none-with-signature',

@@ -18,11 +18,41 @@ interface Brand {
 /** [from, to] ranges over prefixes of the same number of digits. */
 const BRANDS: readonly Brand[] = [
   { name: 'Visa', prefixes: [[4, 4]], lengths: [13, 16, 19] },
-  { name: 'Mastercard', prefixes: [[51, 55], [2221, 2720]], lengths: [16] },
-  { name: 'American Express', prefixes: [[34, 34], [37, 37]], lengths: [15] },
-  { name: 'Discover', prefixes: [[6011, 6011], [644, 649], [65, 65]], lengths: [16, 17, 18, 19] },
+  {
+    name: 'Mastercard',
+    prefixes: [
+      [51, 55],
+      [2221, 2720],
+    ],
+    lengths: [16],
+  },
+  {
+    name: 'American Express',
+    prefixes: [
+      [34, 34],
+      [37, 37],
+    ],
+    lengths: [15],
+  },
+  {
+    name: 'Discover',
+    prefixes: [
+      [6011, 6011],
+      [644, 649],
+      [65, 65],
+    ],
+    lengths: [16, 17, 18, 19],
+  },
   { name: 'JCB', prefixes: [[3528, 3589]], lengths: [16, 17, 18, 19] },
-  { name: 'Diners Club', prefixes: [[300, 305], [36, 36], [38, 38]], lengths: [14, 15, 16, 17, 18, 19] },
+  {
+    name: 'Diners Club',
+    prefixes: [
+      [300, 305],
+      [36, 36],
+      [38, 38],
+    ],
+    lengths: [14, 15, 16, 17, 18, 19],
+  },
   { name: 'UnionPay', prefixes: [[62, 62]], lengths: [16, 17, 18, 19] },
 ];
 

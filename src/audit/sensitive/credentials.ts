@@ -41,7 +41,12 @@ const FORMATS: readonly CredentialFormat[] = [
   { name: 'Slack webhook', pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{43,56}/, severity: 'high', marks: ['hooks.slack.com/'] },
   { name: 'Twilio API key', pattern: /\bSK[0-9a-fA-F]{32}\b/, severity: 'high', needsName: ['twilio', 'key', 'secret', 'api', 'sid', 'token'], marks: ['SK'] },
   // A bare 40-character base64 string is too common; it is an AWS secret key only under a name that says so.
-  { name: 'AWS secret access key', pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/, severity: 'critical', needsName: ['aws', 'secret', 'access'] },
+  {
+    name: 'AWS secret access key',
+    pattern: /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/,
+    severity: 'critical',
+    needsName: ['aws', 'secret', 'access'],
+  },
 ];
 
 /** [GL aws-access-token; DS aws.py]. `ASIA` keys are temporary (STS). */

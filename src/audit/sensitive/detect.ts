@@ -31,7 +31,14 @@ const MAX_NESTING = 2;
 
 /** Data kinds that count towards "a whole profile copied into an access token". */
 const PROFILE_RULES: ReadonlySet<SensitiveRuleId> = new Set([
-  'email-address', 'phone-number', 'postal-address', 'date-of-birth', 'personal-name', 'national-id', 'geolocation', 'ip-address',
+  'email-address',
+  'phone-number',
+  'postal-address',
+  'date-of-birth',
+  'personal-name',
+  'national-id',
+  'geolocation',
+  'ip-address',
 ]);
 const PROFILE_SIZE = 3;
 
@@ -128,14 +135,7 @@ class SensitiveValueWalk {
     return [];
   }
 
-  private report(
-    visit: Visit,
-    place: Place,
-    c: Candidate,
-    value: string | null,
-    evidence: string | null = null,
-    confidence = confidenceOf(c, null),
-  ): void {
+  private report(visit: Visit, place: Place, c: Candidate, value: string | null, evidence: string | null = null, confidence = confidenceOf(c, null)): void {
     const where = place.anchor === null ? '' : ` (inside ${place.anchor.inside}, at ${visit.path === '' ? 'the root' : visit.path})`;
     this.found.push({
       rule: c.rule,

@@ -6,19 +6,7 @@ import { nameTokens } from './walk.js';
  * only what they really name. Phrases are consecutive tokens.
  */
 export type NameCategory =
-  | 'credential'
-  | 'bearer'
-  | 'cvv'
-  | 'card'
-  | 'bank'
-  | 'government-id'
-  | 'dob'
-  | 'network'
-  | 'email'
-  | 'phone'
-  | 'address'
-  | 'geo'
-  | 'special';
+  'credential' | 'bearer' | 'cvv' | 'card' | 'bank' | 'government-id' | 'dob' | 'network' | 'email' | 'phone' | 'address' | 'geo' | 'special';
 
 /**
  * Credential names: the [DS keyword.py] DENYLIST and the [GL generic-api-key]
@@ -55,7 +43,21 @@ const NOT_POSTAL = new Set(['ip', 'email', 'mail', 'mac', 'wallet', 'contract', 
 
 /** Names about a secret rather than holding one (`password_changed_at`, `secret_length`). */
 const METADATA = new Set([
-  'changed', 'expires', 'expiry', 'updated', 'last', 'set', 'reset', 'required', 'policy', 'strength', 'hint', 'length', 'age', 'at', 'count',
+  'changed',
+  'expires',
+  'expiry',
+  'updated',
+  'last',
+  'set',
+  'reset',
+  'required',
+  'policy',
+  'strength',
+  'hint',
+  'length',
+  'age',
+  'at',
+  'count',
 ]);
 /** `token_use`, `token_type`, `token_version` describe a token; they do not hold one. */
 const TOKEN_METADATA = new Set(['use', 'type', 'version']);
@@ -64,8 +66,14 @@ const FLAG_PREFIX = new Set(['has', 'is', 'must']);
 type Phrase = readonly string[];
 
 function phrases(singles: string, multi = '', more = ''): Phrase[] {
-  const words = singles.split(' ').filter((w) => w !== '').map((w) => [w]);
-  const pairs = [multi, more].flatMap((m) => m.split('|')).filter((p) => p !== '').map((p) => p.split(' '));
+  const words = singles
+    .split(' ')
+    .filter((w) => w !== '')
+    .map((w) => [w]);
+  const pairs = [multi, more]
+    .flatMap((m) => m.split('|'))
+    .filter((p) => p !== '')
+    .map((p) => p.split(' '));
   return [...words, ...pairs];
 }
 
@@ -110,12 +118,52 @@ export function nameMentions(key: string | null, words: readonly string[]): bool
  * RFC 9449, RFC 9068 §2.2.3.1), and random or certificate data by design.
  */
 export const NEVER_SCANNED: ReadonlySet<string> = new Set([
-  'iss', 'aud', 'exp', 'nbf', 'iat', 'jti',
-  'auth_time', 'nonce', 'acr', 'amr', 'azp', 'at_hash', 'c_hash', 's_hash', 'sid', 'updated_at',
-  'email_verified', 'phone_number_verified', 'zoneinfo', 'locale', 'profile', 'picture', 'website',
-  'client_id', 'scope', 'scp', 'cnf', 'act', 'may_act', 'events', 'toe', 'txn', 'htm', 'htu', 'ath', 'status',
-  'groups', 'roles', 'entitlements', 'typ', 'ver', 'token_use',
-  'kid', 'x5t', 'x5t#S256', 'x5c',
+  'iss',
+  'aud',
+  'exp',
+  'nbf',
+  'iat',
+  'jti',
+  'auth_time',
+  'nonce',
+  'acr',
+  'amr',
+  'azp',
+  'at_hash',
+  'c_hash',
+  's_hash',
+  'sid',
+  'updated_at',
+  'email_verified',
+  'phone_number_verified',
+  'zoneinfo',
+  'locale',
+  'profile',
+  'picture',
+  'website',
+  'client_id',
+  'scope',
+  'scp',
+  'cnf',
+  'act',
+  'may_act',
+  'events',
+  'toe',
+  'txn',
+  'htm',
+  'htu',
+  'ath',
+  'status',
+  'groups',
+  'roles',
+  'entitlements',
+  'typ',
+  'ver',
+  'token_use',
+  'kid',
+  'x5t',
+  'x5t#S256',
+  'x5c',
 ]);
 
 /** OIDC Core §5.1 name claims: personal-name at info. */

@@ -53,7 +53,12 @@ const MAX_NAME_LENGTH = 256;
 
 /** The last segment of a namespaced claim name (`https://x/roles`, `cognito:groups`). */
 export function lastSegment(key: string): string {
-  return key.split(/[/:]/).filter((s) => s !== '').at(-1) ?? key;
+  return (
+    key
+      .split(/[/:]/)
+      .filter((s) => s !== '')
+      .at(-1) ?? key
+  );
 }
 
 /**

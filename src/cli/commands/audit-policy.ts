@@ -22,7 +22,12 @@ export function parseLifetimes(text: string | undefined): LifetimePolicy {
 
 /** The rules turned off: `--ignore` (ids from the catalogue), and weak-secret with `--no-secret-check`. */
 export function ignoredRules(text: string | undefined, secretCheck: boolean): Set<string> {
-  const ids = new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''));
+  const ids = new Set(
+    (text ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
   const known = new Set(ruleCatalogue().map((r) => r.id));
   const unknown = [...ids].filter((id) => !known.has(id));
   if (unknown.length > 0) throw usageError(`--ignore: no rule named ${unknown.join(', ')}; the rule ids are listed in the README`);

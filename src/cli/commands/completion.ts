@@ -17,7 +17,10 @@ export function completionCommand(cli: Cli): Command {
     .summary('print a shell completion script')
     .description('Print a completion script for bash, zsh or fish.')
     .argument('<shell>', `one of ${SHELLS.join(', ')}`, choiceArg(SHELLS))
-    .addHelpText('after', '\nExamples:\n  $ source <(jwt-inspect completion bash)\n  $ jwt-inspect completion fish > ~/.config/fish/completions/jwt-inspect.fish\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ source <(jwt-inspect completion bash)\n  $ jwt-inspect completion fish > ~/.config/fish/completions/jwt-inspect.fish\n',
+    )
     .action((shell: Shell, _options: unknown, cmd: Command) => {
       cli.io.stdout.write(completionScript(shell, specOf(cmd.parent!)));
       settle(cli, cmd, { command: 'completion' });

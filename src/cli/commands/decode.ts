@@ -35,12 +35,14 @@ Examples:
 `;
 
 export function decodeCommand(cli: Cli): Command {
-  const withParts = addDecryptOptions(addSourceOptions(
-    new Command('decode')
-      .summary('decode header and payload, explain times, kid and alg (the default command)')
-      .description('Decode a JWT without checking its signature: header, payload, times, kid and the findings of medium severity and above.')
-      .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
-  ))
+  const withParts = addDecryptOptions(
+    addSourceOptions(
+      new Command('decode')
+        .summary('decode header and payload, explain times, kid and alg (the default command)')
+        .description('Decode a JWT without checking its signature: header, payload, times, kid and the findings of medium severity and above.')
+        .argument('[token]', 'the token, or text holding one (Bearer header, cookie, URL, JSON); - for stdin'),
+    ),
+  )
     .addOption(new Option('--raw <part>', 'print only one part as compact JSON (signature: base64url)').choices(['header', 'payload', 'signature']))
     .option('--claim <path>', 'print only the value of this claim (strings bare); exit 1 when absent')
     .option('--copy', 'also copy the decoded payload JSON to the clipboard');
@@ -91,7 +93,8 @@ function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'head
   } else {
     const parts = payloadParts(report);
     if (parts === null) throw new InspectError('ERR_MALFORMED_TOKEN', 'the payload of a JWE is encrypted; decrypt it with --decrypt-key');
-    out = parts.payload !== null ? toJsonText(parts.payload, 0) : parts.payloadText !== null ? escapeTerminal(parts.payloadText) : (parts.payloadBase64url ?? '');
+    out =
+      parts.payload !== null ? toJsonText(parts.payload, 0) : parts.payloadText !== null ? escapeTerminal(parts.payloadText) : (parts.payloadBase64url ?? '');
   }
   if (!g.quiet) cli.io.stdout.write(`${out}\n`);
 }

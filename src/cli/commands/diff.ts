@@ -67,7 +67,10 @@ export function diffCommand(cli: Cli): Command {
     )
     .argument('<a>', 'the first token, text holding one, a file, or - for stdin')
     .argument('<b>', 'the second token, text holding one, a file, or - for stdin')
-    .option('--pick <name>', 'when an input (a file, stdin) holds several tokens, take the one with this cookie, parameter or JSON key name, or at this position (1, 2, ...)')
+    .option(
+      '--pick <name>',
+      'when an input (a file, stdin) holds several tokens, take the one with this cookie, parameter or JSON key name, or at this position (1, 2, ...)',
+    )
     .option('--ignore <path>', 'leave out changes at or below this claim path (header.kid for the header), repeatable', collect)
     .addHelpText('after', EXAMPLES)
     .action(async (a: string, b: string, o: DiffOptions, cmd: Command) => {

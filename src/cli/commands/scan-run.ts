@@ -85,7 +85,8 @@ export async function runScan(cli: Cli, g: GlobalOptions, paths: readonly string
   const failed = exitCodeFor(outcome) !== 0;
   if (format === 'json') writeScanJson(result, showTokens, (text) => io.stdout.write(text));
   else if (format === 'sarif') io.stdout.write(scanSarif(result));
-  else if (format === 'text' && (!g.quiet || failed || result.stopped)) io.stdout.write(scanText(result, g.theme, { showTokens, minSeverity: listedSeverity(options.failOn) }));
+  else if (format === 'text' && (!g.quiet || failed || result.stopped))
+    io.stdout.write(scanText(result, g.theme, { showTokens, minSeverity: listedSeverity(options.failOn) }));
 
   if (outcome.interrupted) note(cli, g, `interrupted after ${result.progress.files} files; the ${result.tokens.length} tokens found so far are above`);
   return outcome;

@@ -19,8 +19,8 @@ Examples:
 export function scanCommand(cli: Cli): Command {
   return addKeyOptions(
     new Command('scan')
-    .summary('find every JWT in files, folders, HAR files, logs or stdin')
-    .description(
+      .summary('find every JWT in files, folders, HAR files, logs or stdin')
+      .description(
         'Find every JWT in files, folders (recursively), HAR archives or stdin, and report each distinct token once with where it was seen, its alg, kid, iss, sub, time status and findings. With a key option, every token is also verified. Exit 1 when a finding is at or above --fail-on, or when a key that fits a token rejects its signature.',
       )
       .argument('[paths...]', 'files and folders to scan; - for stdin (the default when stdin is not a terminal)')

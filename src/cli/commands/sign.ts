@@ -66,7 +66,8 @@ async function keyAndAlg(cli: Cli, g: GlobalOptions, o: SignOptions): Promise<{ 
     if (spec !== null) throw usageError('--alg none signs nothing; drop the key option');
     return { key: null, alg: o.alg };
   }
-  if (spec === null) throw usageError('sign needs a key: --secret-env VAR, --secret-file PATH, --secret TEXT or --key PRIVATE.pem (or --alg none --unsafe-none)');
+  if (spec === null)
+    throw usageError('sign needs a key: --secret-env VAR, --secret-file PATH, --secret TEXT or --key PRIVATE.pem (or --alg none --unsafe-none)');
   if (spec.kind !== 'secret' && spec.kind !== 'key-file') throw new Error(`sign has no ${spec.kind} option`);
   const { chooseAlg } = await import('../../sign/algorithms.js');
   const { loadSigningKey } = await import('../../sign/load.js');
@@ -75,7 +76,11 @@ async function keyAndAlg(cli: Cli, g: GlobalOptions, o: SignOptions): Promise<{ 
   if (o.secret !== undefined) note(cli, g, '--secret puts the secret in the process list and shell history; prefer --secret-env or --secret-file');
   const minimum = minimumSecretBytes(alg);
   if (key.type === 'secret' && minimum !== null && key.bytes.byteLength < minimum) {
-    note(cli, g, `the secret is ${key.bytes.byteLength} bytes; ${alg} wants at least ${minimum} (RFC 7518 §3.2), and a short secret can be guessed from any token it signs`);
+    note(
+      cli,
+      g,
+      `the secret is ${key.bytes.byteLength} bytes; ${alg} wants at least ${minimum} (RFC 7518 §3.2), and a short secret can be guessed from any token it signs`,
+    );
   }
   return { key, alg };
 }

@@ -19,7 +19,13 @@ export interface VerifyPolicyOptions {
 
 /** A comma-separated list option that may also be repeated: `--alg RS256,ES256 --alg PS256`. */
 function list(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== ''),
+  ];
 }
 
 /** The algorithms allowed and the claims required (CONTRACT.md "verify"). */

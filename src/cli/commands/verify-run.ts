@@ -25,7 +25,8 @@ function allowedAlgorithms(list: readonly string[] | undefined): string[] | null
   if (list === undefined) return null;
   for (const alg of list) {
     if (alg.toLowerCase() === 'none') throw usageError('--alg none: an unsecured token is never accepted as verified');
-    if (!isJwsAlgorithm(alg)) throw usageError(`--alg ${alg}: not a JWS algorithm; expected HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA or Ed25519`);
+    if (!isJwsAlgorithm(alg))
+      throw usageError(`--alg ${alg}: not a JWS algorithm; expected HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA or Ed25519`);
   }
   return [...list];
 }

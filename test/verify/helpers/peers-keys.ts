@@ -40,7 +40,12 @@ const SHARED_KID = 'shared';
 const rsaJwk = readJson('rsa.jwk.json');
 const ec256Jwk = readJson('ec256.jwk.json');
 const dupSameType = { keys: [{ ...rsaJwk, kid: SHARED_KID }, publicJwk(createPublicKey(attackerRsa), { kid: SHARED_KID, use: 'sig' })] };
-const dupMixed = { keys: [{ ...ec256Jwk, kid: SHARED_KID }, { ...rsaJwk, kid: SHARED_KID }] };
+const dupMixed = {
+  keys: [
+    { ...ec256Jwk, kid: SHARED_KID },
+    { ...rsaJwk, kid: SHARED_KID },
+  ],
+};
 
 /** The fixture RSA key's modulus with a public exponent RFC 8017 §3.1 forbids: 1 (no-op), 2 (even). */
 const weakRsa = (e: bigint): Jwk => ({ kty: 'RSA', n: rsaJwk['n'], e: Buffer.from(e.toString(16).padStart(2, '0'), 'hex').toString('base64url') });
@@ -53,9 +58,15 @@ const virtualJson: Record<string, Jwk> = {
 };
 
 /** The files of the fake Io: the made-up key sets. */
-export const VIRTUAL_FILES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(virtualJson).map(([name, value]) => [`${VIRTUAL}${name}`, JSON.stringify(value)]));
+export const VIRTUAL_FILES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(virtualJson).map(([name, value]) => [`${VIRTUAL}${name}`, JSON.stringify(value)]),
+);
 
-const jwksFile = (name: string): KeySource => ({ argv: ['--jwks', `${VIRTUAL}${name}`], peer: { jwks: virtualJson[name] as { keys: Jwk[] } }, algs: ASYMMETRIC });
+const jwksFile = (name: string): KeySource => ({
+  argv: ['--jwks', `${VIRTUAL}${name}`],
+  peer: { jwks: virtualJson[name] as { keys: Jwk[] } },
+  algs: ASYMMETRIC,
+});
 const jwkFile = (name: string): KeySource => ({ argv: ['--key', `${VIRTUAL}${name}`], peer: { jwk: virtualJson[name]! }, algs: RSA });
 
 export const KEY_SOURCES = {

@@ -51,7 +51,10 @@ interface Spec<P> {
 }
 
 function variant<P>(name: string, spec: Spec<P>): Variant {
-  const make = (p: P): Make => (base) => spec.build(base, p);
+  const make =
+    (p: P): Make =>
+    (base) =>
+      spec.build(base, p);
   return {
     name,
     applies: spec.applies ?? (() => true),
@@ -61,7 +64,8 @@ function variant<P>(name: string, spec: Spec<P>): Variant {
   };
 }
 
-const one = (name: string, applies: (base: Base) => boolean, build: (base: Base) => Built | null): Variant => variant(name, { applies, examples: [null], build });
+const one = (name: string, applies: (base: Base) => boolean, build: (base: Base) => Built | null): Variant =>
+  variant(name, { applies, examples: [null], build });
 
 // Tokens
 
@@ -118,18 +122,28 @@ function nonCanonical(raw: string): string | null {
 // The mutation classes
 
 const SIBLING: Readonly<Record<string, string>> = { HS256: 'HS384', HS384: 'HS512', HS512: 'HS256', EdDSA: 'Ed25519', Ed25519: 'EdDSA' };
-const sibling = (alg: string): string => SIBLING[alg] ?? (alg.startsWith('RS') ? `PS${alg.slice(2)}` : alg.startsWith('PS') ? `RS${alg.slice(2)}` : alg === 'ES256' ? 'ES384' : 'ES256');
+const sibling = (alg: string): string =>
+  SIBLING[alg] ?? (alg.startsWith('RS') ? `PS${alg.slice(2)}` : alg.startsWith('PS') ? `RS${alg.slice(2)}` : alg === 'ES256' ? 'ES384' : 'ES256');
 
-const recase = { lower: (s: string) => s.toLowerCase(), upper: (s: string) => s.toUpperCase(), swap: (s: string) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('') };
+const recase = {
+  lower: (s: string) => s.toLowerCase(),
+  upper: (s: string) => s.toUpperCase(),
+  swap: (s: string) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''),
+};
 
-const baselineClass: Variant[] = [variant('baseline/untouched', { examples: [null], everyBase: true, build: (base) => ({ token: signed(base), detail: base.alg }) })];
+const baselineClass: Variant[] = [
+  variant('baseline/untouched', { examples: [null], everyBase: true, build: (base) => ({ token: signed(base), detail: base.alg }) }),
+];
 
 const algClass: Variant[] = [
   // RFC 8725 §2.1: an HMAC keyed with the bytes of the public key the verifier holds.
   one(
     'alg/key-confusion',
     (base) => base.publicPem !== null && base.key !== 'jwks',
-    (base) => ({ token: jws(headerOf(base, { alg: 'HS256' }), CLAIMS_TEXT, 'HS256', Buffer.from(base.publicPem!)), detail: `HS256 keyed with the ${base.alg} public key PEM` }),
+    (base) => ({
+      token: jws(headerOf(base, { alg: 'HS256' }), CLAIMS_TEXT, 'HS256', Buffer.from(base.publicPem!)),
+      detail: `HS256 keyed with the ${base.alg} public key PEM`,
+    }),
   ),
   variant('alg/none', {
     examples: [
@@ -139,7 +153,10 @@ const algClass: Variant[] = [
     params: fc.record({ alg: fc.constantFrom('none', 'None', 'NONE', 'nOnE'), keep: fc.boolean() }),
     build: (base, { alg, keep }) => {
       const [, payload, sig] = signed(base).split('.');
-      return { token: `${b64u(JSON.stringify({ alg, typ: 'JWT' }))}.${payload}.${keep ? sig : ''}`, detail: `alg ${alg}, ${keep ? 'the old signature kept' : 'no signature'}` };
+      return {
+        token: `${b64u(JSON.stringify({ alg, typ: 'JWT' }))}.${payload}.${keep ? sig : ''}`,
+        detail: `alg ${alg}, ${keep ? 'the old signature kept' : 'no signature'}`,
+      };
     },
   }),
   variant<keyof typeof recase>('alg/case', {
@@ -150,15 +167,23 @@ const algClass: Variant[] = [
       return alg === base.alg ? null : { token: jws(headerOf(base, { alg }), CLAIMS_TEXT, base.alg, base.signer), detail: `alg ${alg}, signed as ${base.alg}` };
     },
   }),
-  one('alg/swap-unsigned', () => true, (base) => {
-    const [, payload, sig] = signed(base).split('.');
-    const alg = sibling(base.alg);
-    return { token: `${b64u(JSON.stringify(headerOf(base, { alg })))}.${payload}.${sig}`, detail: `${base.alg} -> ${alg}, signature kept` };
-  }),
-  one('alg/missing', () => true, (base) => {
-    const { alg: _, ...header } = headerOf(base);
-    return { token: jws(header, CLAIMS_TEXT, base.alg, base.signer), detail: `no alg, signed as ${base.alg}` };
-  }),
+  one(
+    'alg/swap-unsigned',
+    () => true,
+    (base) => {
+      const [, payload, sig] = signed(base).split('.');
+      const alg = sibling(base.alg);
+      return { token: `${b64u(JSON.stringify(headerOf(base, { alg })))}.${payload}.${sig}`, detail: `${base.alg} -> ${alg}, signature kept` };
+    },
+  ),
+  one(
+    'alg/missing',
+    () => true,
+    (base) => {
+      const { alg: _, ...header } = headerOf(base);
+      return { token: jws(header, CLAIMS_TEXT, base.alg, base.signer), detail: `no alg, signed as ${base.alg}` };
+    },
+  ),
   // RFC 7515 §4: duplicate header names are rejected, or the last one counts.
   variant('alg/duplicate', {
     examples: [true, false],
@@ -169,7 +194,11 @@ const algClass: Variant[] = [
       return { token: jws(header, CLAIMS_TEXT, base.alg, base.signer), detail: `alg ${first} then ${last}` };
     },
   }),
-  one('alg/attacker-key', () => true, (base) => ({ token: jws(headerOf(base), CLAIMS_TEXT, base.alg, base.attacker), detail: `${base.alg} signed by an untrusted key` })),
+  one(
+    'alg/attacker-key',
+    () => true,
+    (base) => ({ token: jws(headerOf(base), CLAIMS_TEXT, base.alg, base.attacker), detail: `${base.alg} signed by an untrusted key` }),
+  ),
 ];
 
 const bitflipClass: Variant[] = segmentNames.map((segment, index) =>
@@ -191,7 +220,12 @@ interface Base64Params {
   readonly text: string;
 }
 
-const base64Params = fc.record({ segment: fc.constantFrom<SegmentIndex>(0, 1, 2), resign: fc.boolean(), at: fc.nat(), text: fc.constantFrom(' ', '\n', '\t', '\r\n') });
+const base64Params = fc.record({
+  segment: fc.constantFrom<SegmentIndex>(0, 1, 2),
+  resign: fc.boolean(),
+  at: fc.nat(),
+  text: fc.constantFrom(' ', '\n', '\t', '\r\n'),
+});
 const base64Examples: Base64Params[] = [
   { segment: 0, resign: true, at: 5, text: ' ' },
   { segment: 1, resign: true, at: 9, text: '\n' },
@@ -237,15 +271,42 @@ const critClass: Variant[] = [
     params: fc.boolean(),
     build: (base, crit) => critHeader(base, { b64: false, ...(crit ? { crit: ['b64'] } : {}) }),
   }),
-  one('crit/b64-false-unencoded', () => true, (base) => {
-    const header = b64u(JSON.stringify(headerOf(base, { b64: false, crit: ['b64'] })));
-    return { token: `${header}.${DOTLESS_CLAIMS}.${signature(`${header}.${DOTLESS_CLAIMS}`, base.alg, base.signer)}`, detail: `${base.alg}, b64 false, the claims unencoded` };
-  }),
-  one('crit/b64-true', () => true, (base) => critHeader(base, { b64: true, crit: ['b64'] })),
-  one('crit/unknown', () => true, (base) => critHeader(base, { crit: ['urn:example:unknown'], 'urn:example:unknown': true })),
-  one('crit/empty', () => true, (base) => critHeader(base, { crit: [] })),
-  one('crit/listed-absent', () => true, (base) => critHeader(base, { crit: ['urn:example:unknown'] })),
-  one('crit/not-array', () => true, (base) => critHeader(base, { crit: 'urn:example:unknown', 'urn:example:unknown': true })),
+  one(
+    'crit/b64-false-unencoded',
+    () => true,
+    (base) => {
+      const header = b64u(JSON.stringify(headerOf(base, { b64: false, crit: ['b64'] })));
+      return {
+        token: `${header}.${DOTLESS_CLAIMS}.${signature(`${header}.${DOTLESS_CLAIMS}`, base.alg, base.signer)}`,
+        detail: `${base.alg}, b64 false, the claims unencoded`,
+      };
+    },
+  ),
+  one(
+    'crit/b64-true',
+    () => true,
+    (base) => critHeader(base, { b64: true, crit: ['b64'] }),
+  ),
+  one(
+    'crit/unknown',
+    () => true,
+    (base) => critHeader(base, { crit: ['urn:example:unknown'], 'urn:example:unknown': true }),
+  ),
+  one(
+    'crit/empty',
+    () => true,
+    (base) => critHeader(base, { crit: [] }),
+  ),
+  one(
+    'crit/listed-absent',
+    () => true,
+    (base) => critHeader(base, { crit: ['urn:example:unknown'] }),
+  ),
+  one(
+    'crit/not-array',
+    () => true,
+    (base) => critHeader(base, { crit: 'urn:example:unknown', 'urn:example:unknown': true }),
+  ),
 ];
 
 const INNER: Readonly<Record<string, (base: Base) => string>> = {
@@ -260,7 +321,10 @@ const nestedClass: Variant[] = Object.entries(INNER).map(([inner, make]) =>
   variant(`nested/inner-${inner}`, {
     examples: ['JWT', 'jwt'],
     params: fc.constantFrom('JWT', 'jwt', 'Jwt'),
-    build: (base, cty) => ({ token: jws(headerOf(base, { cty }), make(base), base.alg, base.signer), detail: `${base.alg}, cty ${cty}, the inner token ${inner}` }),
+    build: (base, cty) => ({
+      token: jws(headerOf(base, { cty }), make(base), base.alg, base.signer),
+      detail: `${base.alg}, cty ${cty}, the inner token ${inner}`,
+    }),
   }),
 );
 
@@ -279,34 +343,75 @@ const KIDS: Readonly<Record<string, (base: Base) => unknown>> = {
 
 const kidClass: Variant[] = [
   ...Object.entries(KIDS).map(([name, kid]) =>
-    one(`kid/${name}`, fromJwks, (base) => ({ token: jws(headerOf(base, { kid: kid(base) }), CLAIMS_TEXT, base.alg, base.signer), detail: `${base.alg}, kid ${JSON.stringify(kid(base))}` })),
+    one(`kid/${name}`, fromJwks, (base) => ({
+      token: jws(headerOf(base, { kid: kid(base) }), CLAIMS_TEXT, base.alg, base.signer),
+      detail: `${base.alg}, kid ${JSON.stringify(kid(base))}`,
+    })),
   ),
   one('kid/missing', fromJwks, (base) => {
     const { kid: _, ...header } = headerOf(base);
     return { token: jws(header, CLAIMS_TEXT, base.alg, base.signer), detail: `${base.alg}, no kid` };
   }),
   ...(['first', 'second'] as const).map((which) =>
-    one(`kid/duplicate-${which}`, (base) => fromJwks(base) && isRsa(base), (base) => ({
-      token: jws(headerOf(base, { kid: SHARED.kid }), CLAIMS_TEXT, base.alg, SHARED[which]),
-      key: 'jwksDupSameType',
-      detail: `${base.alg}, two RSA keys with kid "${SHARED.kid}", signed by the ${which}`,
-      // Each peer picks one of the two, so they cannot tell; trying both accepts whichever signed.
-      mustReject: { why: 'two keys of one type share the kid the token names: which one is meant is ambiguous (RFC 7517 §4.5)' },
-    })),
+    one(
+      `kid/duplicate-${which}`,
+      (base) => fromJwks(base) && isRsa(base),
+      (base) => ({
+        token: jws(headerOf(base, { kid: SHARED.kid }), CLAIMS_TEXT, base.alg, SHARED[which]),
+        key: 'jwksDupSameType',
+        detail: `${base.alg}, two RSA keys with kid "${SHARED.kid}", signed by the ${which}`,
+        // Each peer picks one of the two, so they cannot tell; trying both accepts whichever signed.
+        mustReject: { why: 'two keys of one type share the kid the token names: which one is meant is ambiguous (RFC 7517 §4.5)' },
+      }),
+    ),
   ),
-  one('kid/duplicate-other-type', (base) => fromJwks(base) && isRsa(base), (base) => ({
-    token: jws(headerOf(base, { kid: SHARED.kid }), CLAIMS_TEXT, base.alg, SHARED.first),
-    key: 'jwksDupMixed',
-    detail: `${base.alg}, an EC and then an RSA key with kid "${SHARED.kid}", signed by the RSA key`,
-  })),
+  one(
+    'kid/duplicate-other-type',
+    (base) => fromJwks(base) && isRsa(base),
+    (base) => ({
+      token: jws(headerOf(base, { kid: SHARED.kid }), CLAIMS_TEXT, base.alg, SHARED.first),
+      key: 'jwksDupMixed',
+      detail: `${base.alg}, an EC and then an RSA key with kid "${SHARED.kid}", signed by the RSA key`,
+    }),
+  ),
 ];
 
 const FAR_FUTURE = 86_400;
 /** RFC 7519 §2: a NumericDate is a JSON number of seconds; 1e400 is Infinity to JavaScript and to Python. */
 const NUMERIC_DATE_VALUES: Readonly<Record<string, readonly string[]>> = {
-  exp: ['1e400', '-1e400', `"${NOW + 3600}"`, '"tomorrow"', 'null', 'true', `[${NOW + 3600}]`, '{}', '1e300', '1.7000036e9', `${NOW + 3600}.5`, `${NOW}`, `${NOW - 1}`, `${NOW + 1}`, '0', '-1', '17000036000000000000'],
+  exp: [
+    '1e400',
+    '-1e400',
+    `"${NOW + 3600}"`,
+    '"tomorrow"',
+    'null',
+    'true',
+    `[${NOW + 3600}]`,
+    '{}',
+    '1e300',
+    '1.7000036e9',
+    `${NOW + 3600}.5`,
+    `${NOW}`,
+    `${NOW - 1}`,
+    `${NOW + 1}`,
+    '0',
+    '-1',
+    '17000036000000000000',
+  ],
   nbf: ['-1e400', '1e400', `"${NOW - 60}"`, 'null', 'true', '[]', '-1e300', `${NOW}`, `${NOW + 1}`, `${NOW - 1}`, '0', '-1', `${NOW - 60}.5`],
-  iat: ['1e400', '-1e400', `${NOW + 10 * 365 * 86_400}`, `${NOW + FAR_FUTURE}`, '1e300', `${NOW + 1}`, `${NOW}`, `"${NOW - 60}"`, 'null', '-1', `${NOW - 60}.5`],
+  iat: [
+    '1e400',
+    '-1e400',
+    `${NOW + 10 * 365 * 86_400}`,
+    `${NOW + FAR_FUTURE}`,
+    '1e300',
+    `${NOW + 1}`,
+    `${NOW}`,
+    `"${NOW - 60}"`,
+    'null',
+    '-1',
+    `${NOW - 60}.5`,
+  ],
 };
 
 /** RFC 7519 §4.1.6: iat is when the token was issued; a day or more after now has not happened yet. PyJWT checks it, jwcrypto does not. */
@@ -319,7 +424,11 @@ function futureIat(claim: string, raw: string): MustReject | undefined {
 const numericDates = Object.entries(NUMERIC_DATE_VALUES).map(([claim, values]) =>
   variant(`claims/${claim}`, {
     examples: values,
-    params: fc.oneof(fc.constantFrom(...values), fc.integer({ min: NOW - 400_000, max: NOW + 400_000 }).map(String), fc.double().map((d) => JSON.stringify(d))),
+    params: fc.oneof(
+      fc.constantFrom(...values),
+      fc.integer({ min: NOW - 400_000, max: NOW + 400_000 }).map(String),
+      fc.double().map((d) => JSON.stringify(d)),
+    ),
     build: (base, raw) => {
       const mustReject = futureIat(claim, raw);
       return { token: signed(base, claimsWith(claim, raw)), detail: `${base.alg}, ${claim} ${raw}`, ...(mustReject === undefined ? {} : { mustReject }) };
@@ -327,12 +436,24 @@ const numericDates = Object.entries(NUMERIC_DATE_VALUES).map(([claim, values]) =
   }),
 );
 
-const STRING_OR_URI_VALUES = (expected: string): string[] => ['42', '1e400', 'true', 'null', `[${JSON.stringify(expected)}]`, '{}', '""', JSON.stringify(expected), '"https://evil.example"'];
+const STRING_OR_URI_VALUES = (expected: string): string[] => [
+  '42',
+  '1e400',
+  'true',
+  'null',
+  `[${JSON.stringify(expected)}]`,
+  '{}',
+  '""',
+  JSON.stringify(expected),
+  '"https://evil.example"',
+];
 
 /** RFC 7519 §4.1.1, §4.1.2: iss and sub are StringOrURI; PyJWT 2.6 does not check their type unless asked for a value. */
 function notString(raw: string): MustReject | undefined {
   const value: unknown = JSON.parse(raw);
-  return value === null || typeof value === 'string' ? undefined : { why: `a ${Array.isArray(value) ? 'array' : typeof value} is not a StringOrURI (RFC 7519 §4.1.1, §4.1.2); PyJWT does not check the type` };
+  return value === null || typeof value === 'string'
+    ? undefined
+    : { why: `a ${Array.isArray(value) ? 'array' : typeof value} is not a StringOrURI (RFC 7519 §4.1.1, §4.1.2); PyJWT does not check the type` };
 }
 
 const stringClaims = (['iss', 'sub'] as const).map((claim) => {
@@ -354,7 +475,17 @@ const stringClaims = (['iss', 'sub'] as const).map((claim) => {
 });
 
 const AUD = String(CLAIMS['aud']);
-const AUD_VALUES = [JSON.stringify(AUD), `[${JSON.stringify(AUD)}]`, `["api://other",${JSON.stringify(AUD)}]`, `[${JSON.stringify(AUD)},5]`, '5', '[]', 'null', '"api://other"', '{}'];
+const AUD_VALUES = [
+  JSON.stringify(AUD),
+  `[${JSON.stringify(AUD)}]`,
+  `["api://other",${JSON.stringify(AUD)}]`,
+  `[${JSON.stringify(AUD)},5]`,
+  '5',
+  '[]',
+  'null',
+  '"api://other"',
+  '{}',
+];
 
 const claimsClass: Variant[] = [
   ...numericDates,
@@ -363,12 +494,21 @@ const claimsClass: Variant[] = [
   variant('claims/aud', {
     examples: AUD_VALUES.map((raw) => ({ raw, ask: true })),
     params: fc.record({ raw: fc.constantFrom(...AUD_VALUES), ask: fc.boolean() }),
-    build: (base, { raw, ask }) => ({ token: signed(base, claimsWith('aud', raw)), detail: `${base.alg}, aud ${raw}${ask ? ', --aud asked' : ''}`, ...(ask ? { aud: AUD } : {}) }),
+    build: (base, { raw, ask }) => ({
+      token: signed(base, claimsWith('aud', raw)),
+      detail: `${base.alg}, aud ${raw}${ask ? ', --aud asked' : ''}`,
+      ...(ask ? { aud: AUD } : {}),
+    }),
   }),
   variant('claims/missing', {
     examples: ['exp', 'iss', 'aud'],
     params: fc.constantFrom('exp', 'nbf', 'iat', 'iss', 'sub', 'aud'),
-    build: (base, claim) => ({ token: signed(base, claimsWith(claim, undefined)), detail: `${base.alg}, no ${claim}, iss and aud asked`, iss: String(CLAIMS['iss']), aud: AUD }),
+    build: (base, claim) => ({
+      token: signed(base, claimsWith(claim, undefined)),
+      detail: `${base.alg}, no ${claim}, iss and aud asked`,
+      iss: String(CLAIMS['iss']),
+      aud: AUD,
+    }),
   }),
   // RFC 7519 §4: duplicate claim names are rejected, or the last one counts.
   variant('claims/duplicate', {
@@ -377,7 +517,11 @@ const claimsClass: Variant[] = [
       { claim: 'exp', first: NOW + 3600, last: NOW - 100 },
       { claim: 'nbf', first: NOW - 60, last: NOW + 3600 },
     ],
-    params: fc.record({ claim: fc.constantFrom('exp', 'nbf', 'iat'), first: fc.integer({ min: NOW - 7200, max: NOW + 7200 }), last: fc.integer({ min: NOW - 7200, max: NOW + 7200 }) }),
+    params: fc.record({
+      claim: fc.constantFrom('exp', 'nbf', 'iat'),
+      first: fc.integer({ min: NOW - 7200, max: NOW + 7200 }),
+      last: fc.integer({ min: NOW - 7200, max: NOW + 7200 }),
+    }),
     build: (base, { claim, first, last }) => ({
       token: signed(base, claimsWith(claim, `${first},${JSON.stringify(claim)}:${last}`)),
       detail: `${base.alg}, ${claim} ${first} then ${last}`,
@@ -393,7 +537,11 @@ const claimsClass: Variant[] = [
       { claim: 'iat', offset: 30, leeway: 60 },
     ],
     params: fc.record({ claim: fc.constantFrom('exp', 'nbf', 'iat'), offset: fc.integer({ min: -120, max: 120 }), leeway: fc.constantFrom(0, 30, 60) }),
-    build: (base, { claim, offset, leeway }) => ({ token: signed(base, claimsWith(claim, String(NOW + offset))), detail: `${base.alg}, ${claim} now${offset < 0 ? '' : '+'}${offset}, leeway ${leeway}s`, leeway }),
+    build: (base, { claim, offset, leeway }) => ({
+      token: signed(base, claimsWith(claim, String(NOW + offset))),
+      detail: `${base.alg}, ${claim} now${offset < 0 ? '' : '+'}${offset}, leeway ${leeway}s`,
+      leeway,
+    }),
   }),
   variant('claims/not-object', {
     examples: ['[]', '"text"', '42', 'null'],
@@ -425,22 +573,41 @@ const multiClass: Variant[] = [
       }),
     }),
   ),
-  one('multi/same-twice', () => true, (base) => {
-    const token = signed(base);
-    return { token: `${token} ${token}`, detail: `${base.alg}, the same token twice` };
-  }),
+  one(
+    'multi/same-twice',
+    () => true,
+    (base) => {
+      const token = signed(base);
+      return { token: `${token} ${token}`, detail: `${base.alg}, the same token twice` };
+    },
+  ),
 ];
 
 // RFC 8017 §3.1: e is an odd integer from 3 up; with e = 1 anyone can sign, with e even the map is not one-to-one.
 const rsaExponentClass: Variant[] = ([1, 2] as const).map((e) =>
-  one(`rsa-exponent/e=${e}`, (base) => base.alg === 'RS256' && base.key === 'rsa', () => ({
-    token: forgeWeakRsa(e, CLAIMS),
-    key: e === 1 ? 'rsaE1' : 'rsaE2',
-    detail: `RS256 against the fixture modulus with e = ${e}`,
-  })),
+  one(
+    `rsa-exponent/e=${e}`,
+    (base) => base.alg === 'RS256' && base.key === 'rsa',
+    () => ({
+      token: forgeWeakRsa(e, CLAIMS),
+      key: e === 1 ? 'rsaE1' : 'rsaE2',
+      detail: `RS256 against the fixture modulus with e = ${e}`,
+    }),
+  ),
 );
 
-export const VARIANTS: readonly Variant[] = [...baselineClass, ...algClass, ...bitflipClass, ...base64Class, ...critClass, ...nestedClass, ...kidClass, ...claimsClass, ...multiClass, ...rsaExponentClass];
+export const VARIANTS: readonly Variant[] = [
+  ...baselineClass,
+  ...algClass,
+  ...bitflipClass,
+  ...base64Class,
+  ...critClass,
+  ...nestedClass,
+  ...kidClass,
+  ...claimsClass,
+  ...multiClass,
+  ...rsaExponentClass,
+];
 
 export interface DrawnCase extends Built {
   /** The variant's name. */
@@ -468,8 +635,10 @@ export function catalogue(): DrawnCase[] {
 
 /** Random variants, bases, parameters and iss/aud checks. */
 export const drawnCase: fc.Arbitrary<DrawnCase | null> = fc.constantFrom(...VARIANTS).chain((v) =>
-  fc.record({ base: fc.constantFrom(...applicable(v)), make: v.fuzz, asks: fc.record({ iss: fc.boolean(), aud: fc.boolean() }) }).map(({ base, make, asks }) => {
-    const built = make(base);
-    return built === null ? null : { ...built, name: v.name, base, asks };
-  }),
+  fc
+    .record({ base: fc.constantFrom(...applicable(v)), make: v.fuzz, asks: fc.record({ iss: fc.boolean(), aud: fc.boolean() }) })
+    .map(({ base, make, asks }) => {
+      const built = make(base);
+      return built === null ? null : { ...built, name: v.name, base, asks };
+    }),
 );

@@ -15,7 +15,9 @@ export interface RemoteRun {
   readonly code: number;
   readonly out: string;
   readonly err: string;
-  readonly doc: { verification: { valid: boolean; key: { source: string; kid: string | null } | null; error: { code: string; message: string } | null } } | null;
+  readonly doc: {
+    verification: { valid: boolean; key: { source: string; kid: string | null } | null; error: { code: string; message: string } | null };
+  } | null;
 }
 
 /**
