@@ -28,7 +28,7 @@ function isSql(value: string): boolean {
   return SQL_PUNCTUATION.test(value) && SQL_KEYWORD.test(value);
 }
 
-/** Why a `kid` looks like an injection probe (AUDIT-RULES kid-injection), or null. */
+/** Why a `kid` looks like an injection probe (the kid-injection rule; RFC 8725 §3.10), or null. */
 export function kidInjection(kid: string): InjectionKind | 'too long' | null {
   if (PATH_TRAVERSAL.test(kid)) return 'path traversal';
   if (FILE_PATH.test(kid)) return 'file path';

@@ -53,7 +53,7 @@ function reExports(key: PublicKey): KeyEncoding[] {
 }
 
 /**
- * Every byte string AUDIT-RULES §1.9 alg-confusion tries as the HMAC secret
+ * Every byte string docs/audit.md "Rules that need a key, a secret or a wordlist" alg-confusion tries as the HMAC secret
  * of an HS* token: the PEM exactly as given and without (or with) its final
  * newline, SPKI and PKCS#1 PEM re-exports, the DER bytes, the JWK text as
  * given and in canonical form (RFC 7638 members in order, no white space).

@@ -7,7 +7,7 @@ import { candidateKeys, checkSignature, type SignatureCheck } from '../verify/si
 import { confusionEncodings, type KeyEncoding } from './key-encodings.js';
 
 /**
- * What the key rules (AUDIT-RULES §1.9) need to know about the key the user
+ * What the key rules (docs/audit.md "Rules that need a key, a secret or a wordlist") need to know about the key the user
  * supplied, worked out before the rules run (key import and jose's verify
  * are async), so that the rules stay pure checks over data.
  */

@@ -6,7 +6,7 @@ export type TokenClass = (typeof TOKEN_CLASSES)[number];
 const REFRESH_WORDS = new Set(['refresh', 'refresh_token']);
 
 /**
- * The class of a token, from AUDIT-RULES §1.4: refresh by `typ` or a
+ * The class of a token, from docs/audit.md "Token classes and lifetimes": refresh by `typ` or a
  * `token_use`/`typ`/`token_type` claim (Keycloak, Cognito), id by OIDC
  * markers, else access.
  */

@@ -19,7 +19,7 @@ interface ExpectationBase {
   readonly path: ClaimPath;
 }
 
-/** One parsed `--expect` expression (CONTRACT.md "Expectations"). */
+/** One parsed `--expect` expression (README "Expectations"). */
 export type Expectation =
   | (ExpectationBase & { readonly op: 'exists' })
   | (ExpectationBase & { readonly op: 'absent' })

@@ -21,7 +21,7 @@ function expectationArg(text: string, previous: Expectation[] | undefined): Expe
   }
 }
 
-/** `--expect <expr>` (repeatable), `--fresh` and `--max-ttl`, the same for decode and verify (CONTRACT.md "Expectations"). */
+/** `--expect <expr>` (repeatable), `--fresh` and `--max-ttl`, the same for decode and verify (README "Expectations"). */
 export function addCheckOptions(cmd: Command): Command {
   return cmd
     .addOption(

@@ -37,7 +37,7 @@ function checkFailedIf(failed: boolean): ExitCode {
 }
 
 /**
- * The exit code of a run (CONTRACT.md "Exit codes"): 0 done and every check
+ * The exit code of a run (docs/output.md "Exit codes"): 0 done and every check
  * asked for passed; 1 a check failed: `--expect`, `--fresh`, `--max-ttl`,
  * `--claim` absent, the verdict (a weak key too, with `--fail-on-weak-key`),
  * findings at or above `--fail-on`, or (diff, as diff(1)) the tokens differ;

@@ -16,7 +16,7 @@ export interface KeySourceOptions {
 }
 
 /**
- * Exactly one key source (CONTRACT.md "verify"), the same for verify, audit
+ * Exactly one key source (README "verify"), the same for verify, audit
  * and scan; `alsoBase64` names another option `--secret-base64` decodes.
  */
 export function addKeySourceOptions(cmd: Command, alsoBase64?: string): Command {

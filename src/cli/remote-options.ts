@@ -11,7 +11,7 @@ export interface RemoteFlags {
   readonly cache: boolean;
 }
 
-/** `--timeout`, `--ca`, `--allow-http` and `--no-cache` (CONTRACT.md, verify: remote keys). */
+/** `--timeout`, `--ca`, `--allow-http` and `--no-cache` (README "verify": remote keys). */
 export function addRemoteOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--timeout <duration>', 'for each request for remote keys').argParser(durationArg).default(5, '5s'))

@@ -11,7 +11,7 @@ import { publicKeyFrom } from '../keys/public-key.js';
 
 export type JwksCertificate = Pick<CertificateInfo, 'subject' | 'notBefore' | 'notAfter'>;
 
-/** One key of a set as `jwks` lists it (CONTRACT.md "JSON output", jwks). */
+/** One key of a set as `jwks` lists it (docs/output.md "jwks"). */
 export interface JwksKey {
   readonly kid: string | null;
   readonly kty: string | null;

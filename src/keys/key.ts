@@ -1,6 +1,6 @@
 import type { JWK } from 'jose';
 
-/** Where the verification keys came from (CONTRACT.md: `verification.key.source`). */
+/** Where the verification keys came from (docs/output.md: `verification.key.source`). */
 export type KeySourceKind = 'secret' | 'key' | 'jwks' | 'issuer';
 
 /** What the key's own metadata says about its intended use (RFC 7517 §4). */
@@ -56,7 +56,7 @@ export interface KeySet {
   /**
    * The key document as read: a PEM or JSON key file's text, a fetched JWKS
    * serialised again; null for a secret. What audit's alg-confusion tries as
-   * HMAC secrets (AUDIT-RULES §1.9). It may hold private key material: never print it.
+   * HMAC secrets (docs/audit.md "Rules that need a key, a secret or a wordlist"). It may hold private key material: never print it.
    */
   readonly document: string | null;
   /** Fetch the document again past the cache; set only when these keys came from the cache. */

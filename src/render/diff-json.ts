@@ -12,7 +12,7 @@ function timeJson(t: TimeChange<TimeClaim>): Printable {
   return { before: value(t.before), after: value(t.after), delta: t.before !== null && t.after !== null ? t.after.value - t.before.value : null };
 }
 
-/** The stable JSON document of diff (CONTRACT.md "JSON output"), with the times beside the changes. */
+/** The stable JSON document of diff (docs/output.md), with the times beside the changes. */
 export function diffJson(diff: TokenDiff): string {
   const { lifetime } = diff.times;
   return `${toJsonText({

@@ -2,7 +2,7 @@ import type { JwksReport } from '../jwks/inspect.js';
 import { toJsonText } from './json.js';
 import { findingJson } from './report-json.js';
 
-/** The stable JSON document of jwks (CONTRACT.md "JSON output"). */
+/** The stable JSON document of jwks (docs/output.md). */
 export function jwksJson(report: JwksReport): string {
   return `${toJsonText({
     source: report.source,

@@ -41,7 +41,7 @@ export interface ReportExtras {
   readonly verification?: Printable;
 }
 
-/** The stable JSON document of decode, verify and audit (CONTRACT.md "JSON output"). */
+/** The stable JSON document of decode, verify and audit (docs/output.md). */
 export function reportJson(report: InspectReport, extras: ReportExtras = {}): string {
   const doc: Record<string, Printable> = {
     token: { kind: report.token.kind, bytes: report.token.bytes, source: { ...report.token.source } },

@@ -11,7 +11,7 @@ export function redactedToken(token: string): string {
   return `${token.slice(0, 10)}…`;
 }
 
-/** One `tokens[]` entry (CONTRACT.md "JSON output"), made from the examination only as it is printed. */
+/** One `tokens[]` entry (docs/output.md), made from the examination only as it is printed. */
 function tokenEntry(t: ScannedToken, showTokens: boolean): Printable {
   const d = t.details;
   if (d === null) throw new Error('a scanned token has no details: the scan was not set up for JSON output');

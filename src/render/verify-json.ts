@@ -1,7 +1,7 @@
 import type { Verification } from '../verify/result.js';
 import type { Printable } from './json.js';
 
-/** The `verification` object of the JSON document (CONTRACT.md "JSON output"), exactly. */
+/** The `verification` object of the JSON document (docs/output.md), exactly. */
 export function verificationJson(v: Verification): Printable {
   const errors = v.errors.map((e) => ({ code: e.code, message: e.message, claim: e.claim }));
   return {

@@ -7,7 +7,7 @@ export interface VerificationError {
   readonly claim: string | null;
 }
 
-/** The key a signature was checked with (CONTRACT.md `verification.key`). */
+/** The key a signature was checked with (docs/output.md `verification.key`). */
 export interface TriedKey {
   readonly source: KeySourceKind;
   readonly kid: string | null;

@@ -5,7 +5,7 @@ import { RULES } from '../../src/audit/rules/index.js';
 import { inputRules } from '../../src/audit/rules/input.js';
 import { jwksKeyRules, jwksSetRules } from '../../src/audit/rules/jwks.js';
 
-/** Every id of AUDIT-RULES §1.1–§1.9. */
+/** Every token rule id, as the README rule table lists them. */
 const CATALOGUE_IDS = [
   'not-compact',
   'illegal-characters',

@@ -12,7 +12,7 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 /** 32 random bytes as base64url: 43 characters, no run, over 160 bits. */
 const RANDOM_SECRET = 'q7Zp2Xv9Lr4Kt1Wm8Ns3Hc6Yd0Fb5Gj2Qe7Ux4Io9A';
 
-describe('the built-in list (AUDIT-RULES §3)', () => {
+describe('the built-in list (docs/audit.md "Rules that need a key, a secret or a wordlist")', () => {
   it('holds the 92 words, each once, without the empty secret', () => {
     expect(BUILTIN_WEAK_SECRETS).toHaveLength(92);
     expect(new Set(BUILTIN_WEAK_SECRETS).size).toBe(92);

@@ -10,7 +10,7 @@ function sensitive(claims: object, options: AuditOptions = {}): Finding[] {
 
 const summary = (findings: Finding[]) => findings.map((f) => [f.id, f.severity, f.path]);
 
-describe('AUDIT-RULES §2 detector vectors', () => {
+describe('docs/audit.md "Sensitive data" detector vectors', () => {
   it('{"password":"hunter2"} is a critical credential, masked', () => {
     expect(sensitive({ password: 'hunter2' })).toMatchObject([
       { id: 'sensitive-credential', severity: 'critical', path: 'payload.password', evidence: 'h*****2 (7 chars)' },

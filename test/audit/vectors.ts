@@ -1,4 +1,4 @@
-/** Published tokens the catalogue cites as test vectors (AUDIT-RULES §1, §1.9). */
+/** Published tokens the catalogue cites as test vectors (docs/audit.md; the README rule table). */
 
 /** jwt.io's former sample, signed with `your-256-bit-secret`. */
 export const JWT_IO =

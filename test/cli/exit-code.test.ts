@@ -15,7 +15,7 @@ const verdict = (valid: boolean, weak = false): Verification => ({
   warnings: weak ? [{ code: 'weak-key', message: 'the secret is 8 bytes' }] : [],
 });
 
-describe('exitCodeFor (CONTRACT.md "Exit codes")', () => {
+describe('exitCodeFor (docs/output.md "Exit codes")', () => {
   it.each<[string, number, Outcome]>([
     ['no input: help shown', 2, NO_INPUT],
     ['decode, no checks', 0, { command: 'decode', checks: [], claimMissing: false }],

@@ -38,7 +38,7 @@ function registryProblem(node: JsonNode | undefined, registered: (value: string)
   return { path, evidence: node.type === 'string' ? node.value : `a JSON ${node.type}`, note: unknown };
 }
 
-/** The PBES2 iteration-count finding (layered limits: AUDIT-RULES §6 asks to say which one tripped). */
+/** The PBES2 iteration-count finding (layered limits, and the finding says which one tripped: docs/audit.md "JWE header rules"). */
 function pbes2CountHit(p2c: number | undefined): RuleHit | null {
   if (p2c === undefined || !Number.isSafeInteger(p2c) || p2c <= 0) return { path: 'header.p2c', note: 'missing or not a positive integer' };
   const evidence = String(p2c);

@@ -4,7 +4,7 @@ import { defineRule, type RuleHit } from '../rule.js';
 import { hmacTarget, secretTester } from '../secrets/hmac.js';
 
 /**
- * AUDIT-RULES §1.9: rules about the key or secret given to audit with the
+ * docs/audit.md "Rules that need a key, a secret or a wordlist": rules about the key or secret given to audit with the
  * options of verify. They read `ctx.key`, worked out beforehand
  * (src/audit/key-facts.ts), and say nothing when no key was given.
  */

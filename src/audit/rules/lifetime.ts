@@ -8,7 +8,7 @@ import type { TokenClass } from '../token-class.js';
 const HOUR = 3600;
 const DAY = 86400;
 
-/** AUDIT-RULES §1.4 defaults: how long each class may live before each severity. */
+/** docs/audit.md "Token classes and lifetimes" defaults: how long each class may live before each severity. */
 export const DEFAULT_LIFETIMES: LifetimePolicy = { access: 15 * 60, id: HOUR, refresh: 7 * DAY };
 
 /** Severity bands above the class limit: [upper bound, severity], the last unbounded. */

@@ -4,7 +4,7 @@ import { sensitiveDetections } from '../sensitive/detect.js';
 import type { SensitiveRuleId } from '../sensitive/candidate.js';
 
 /**
- * AUDIT-RULES §1.5. A JWS payload is only base64url, readable by every
+ * docs/audit.md "Sensitive data". A JWS payload is only base64url, readable by every
  * holder of the token [WSTG]; RFC 7519 §12 says to leave such data out, and
  * RFC 9068 §6 that clients can read access tokens. The detection is in
  * sensitive/; each rule here reports the detections of its own id, at the

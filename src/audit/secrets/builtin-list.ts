@@ -1,5 +1,5 @@
 /**
- * Built-in weak and default HMAC secrets (AUDIT-RULES §3): the jwt.io
+ * Built-in weak and default HMAC secrets (docs/audit.md "Rules that need a key, a secret or a wordlist"): the jwt.io
  * defaults [IO], ticarpi/jwt_tool jwt-common.txt [J], wallarm/jwt-secrets
  * [W] and the OWASP cheat-sheet samples [O]. The empty secret is tried
  * separately, first (empty-secret). Larger lists come in through --wordlist.

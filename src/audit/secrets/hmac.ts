@@ -27,7 +27,7 @@ export function hmacTarget(token: DecodedToken): HmacTarget | null {
 /**
  * A tester for one target: HMAC over the precomputed signing input and a
  * constant-time compare. About 10× faster than a jose verify per guess
- * (AUDIT-RULES §4).
+ * (docs/audit.md "Rules that need a key, a secret or a wordlist").
  */
 export function secretTester(target: HmacTarget): (secret: string | Uint8Array) => boolean {
   const signingInput = Buffer.from(target.signingInput);

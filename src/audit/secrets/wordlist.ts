@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 
 /**
  * Candidate secrets from a wordlist stream, one a line. Lists such as
- * wallarm/jwt-secrets have CRLF line ends (AUDIT-RULES §3), and rockyou-style
+ * wallarm/jwt-secrets have CRLF line ends (docs/audit.md "Rules that need a key, a secret or a wordlist"), and rockyou-style
  * lists hold the odd huge or non-UTF-8 line: such lines are skipped, since a
  * string candidate could not carry their bytes faithfully anyway.
  *

@@ -1,4 +1,4 @@
-/** What a claim's name alone says (AUDIT-RULES §2 name categories), for values no validator confirmed. */
+/** What a claim's name alone says (docs/audit.md "Sensitive data" name categories), for values no validator confirmed. */
 import type { JsonNode } from '../../token/json.js';
 import type { Candidate, LeafScope } from './candidate.js';
 import { isCardShaped } from './card.js';

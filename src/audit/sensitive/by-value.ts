@@ -1,4 +1,4 @@
-/** What the value detectors of AUDIT-RULES §2 say about one leaf, with its name as context. */
+/** What the value detectors of docs/audit.md "Sensitive data" say about one leaf, with its name as context. */
 import type { JsonNode } from '../../token/json.js';
 import type { Candidate, LeafScope } from './candidate.js';
 import { findCardInNumber, findCardInText } from './card.js';
@@ -27,7 +27,7 @@ function isSecretLikeName(key: string | null, category: NameCategory | null): bo
   return secretWord && !nameMentions(key, ['public', 'pub', 'id', 'hash', 'type', 'url', 'uri']);
 }
 
-/** The email rule (AUDIT-RULES §2 "Decision on OIDC email"). */
+/** The email rule (docs/audit.md "Sensitive data", Email). */
 function emailCandidate(value: string, key: string | null, scope: LeafScope, depth: number): Candidate {
   if (isServiceAccount(value)) return { rule: 'email-address', severity: 'info', byValue: true, what: 'service account' };
   // OIDC Core §5.1: an ID token's top-level email, or a standard name claim holding one (Auth0 names
@@ -86,7 +86,7 @@ function numberValueCandidates(raw: string, category: NameCategory | null, key: 
   return out;
 }
 
-/** Candidates that need a fitting name and a value of the right form (AUDIT-RULES §2 DOB, Address and Geo). */
+/** Candidates that need a fitting name and a value of the right form (docs/audit.md "Sensitive data" DOB, Address and Geo). */
 function namedValueCandidates(node: JsonNode, visit: Visit, category: NameCategory | null, scope: LeafScope): Candidate[] {
   if (category === 'address' && node.type === 'string' && looksLikePostalAddress(node.value)) {
     return [{ rule: 'postal-address', severity: 'medium', byValue: true, byBoth: true, what: 'postal address' }];

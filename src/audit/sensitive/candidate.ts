@@ -1,4 +1,4 @@
-/** Detector verdicts on one value, and how the pipeline picks and rates one (AUDIT-RULES §2 step 4). */
+/** Detector verdicts on one value, and how the pipeline picks and rates one (docs/audit.md "Sensitive data" step 4). */
 import { severityRank, type Severity } from '../rule.js';
 import type { TokenClass } from '../token-class.js';
 import type { NameCategory } from './names.js';

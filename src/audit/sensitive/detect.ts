@@ -26,7 +26,7 @@ export interface Detection {
   readonly note: string;
 }
 
-/** AUDIT-RULES §2 step 1: JSON and JWT strings are walked to this many levels of nesting. */
+/** docs/audit.md "Sensitive data" step 1: JSON and JWT strings are walked to this many levels of nesting. */
 const MAX_NESTING = 2;
 
 /** Data kinds that count towards "a whole profile copied into an access token". */
@@ -117,7 +117,7 @@ class SensitiveValueWalk {
     return [...this.addresses].some((parent) => path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`));
   }
 
-  /** AUDIT-RULES §2 step 1: walk JSON and JWT strings too; a JWT is itself a bearer token. */
+  /** docs/audit.md "Sensitive data" step 1: walk JSON and JWT strings too; a JWT is itself a bearer token. */
   private nested(text: string, visit: Visit, scope: LeafScope, place: Place): Candidate[] {
     if (place.level >= MAX_NESTING) return [];
     const anchorPath = place.anchor?.path ?? visit.path;
@@ -149,7 +149,7 @@ class SensitiveValueWalk {
 }
 
 /**
- * AUDIT-RULES §2 escalation: an access token that carries three or more
+ * docs/audit.md "Sensitive data" escalation: an access token that carries three or more
  * kinds of personal data holds a copied profile, so its email is medium.
  */
 function escalateCopiedProfile(found: readonly Detection[], tokenClass: TokenClass): Detection[] {
@@ -163,7 +163,7 @@ function escalateCopiedProfile(found: readonly Detection[], tokenClass: TokenCla
   );
 }
 
-/** Every sensitive value in a token's header and claims (AUDIT-RULES §2), worst per value. */
+/** Every sensitive value in a token's header and claims (docs/audit.md "Sensitive data"), worst per value. */
 function detectSensitive(token: DecodedToken, tokenClass: TokenClass, now: number): Detection[] {
   const walk = new SensitiveValueWalk(now);
   walk.token(token, tokenClass, { anchor: null, level: 0, budget: walkBudget() });

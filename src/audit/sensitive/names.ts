@@ -1,7 +1,7 @@
 import { nameTokens } from './walk.js';
 
 /**
- * Claim-name categories of AUDIT-RULES §2, matched on whole name tokens
+ * Claim-name categories of docs/audit.md "Sensitive data", matched on whole name tokens
  * (nameTokens) so that `keyboard`, `monkey`, `passport_strategy` … match
  * only what they really name. Phrases are consecutive tokens.
  */
@@ -10,7 +10,7 @@ export type NameCategory =
 
 /**
  * Credential names: the [DS keyword.py] DENYLIST and the [GL generic-api-key]
- * keywords, as AUDIT-RULES §2 lists them.
+ * keywords, as docs/audit.md "Sensitive data" lists them.
  */
 const CREDENTIAL = phrases(
   'password passwd pwd passphrase passcode secret privkey apikey credentials creds dsn',
@@ -36,7 +36,7 @@ const SPECIAL = phrases(
 
 /** `cc` and `pan` mean a card only as a whole key; as tokens they are `cc_emails`, `pan_zoom`. */
 const CARD_KEYS = new Set(['cc', 'pan']);
-/** AUDIT-RULES §2: `pin` counts only as an exact key. */
+/** docs/audit.md "Sensitive data": `pin` counts only as an exact key. */
 const CREDENTIAL_KEYS = new Set(['pin']);
 /** Addresses that are not postal. */
 const NOT_POSTAL = new Set(['ip', 'email', 'mail', 'mac', 'wallet', 'contract', 'host', 'server', 'remote', 'web', 'eth', 'btc', 'memory']);

@@ -2,7 +2,7 @@ import { decodeToken, type DecodedToken } from '../../token/decode.js';
 import { isCompactToken } from '../../token/extract.js';
 import { parseJson, type JsonNode } from '../../token/json.js';
 
-/** AUDIT-RULES §1.6 guard: strings longer than this are not parsed or searched past this point. */
+/** docs/audit.md "Limits that protect the tool": strings longer than this are not parsed or searched past this point. */
 export const MAX_SCANNED_STRING = 64 * 1024;
 
 /** A string that holds a JSON object or array (≤ 64 KiB), parsed; else null. */

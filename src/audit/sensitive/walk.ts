@@ -15,7 +15,7 @@ export interface Visit {
   readonly isMember: boolean;
 }
 
-/** AUDIT-RULES §1.6 guard: the walk stops at this depth and node count, so hostile payloads stay cheap. */
+/** docs/audit.md "Limits that protect the tool": the walk stops at this depth and node count, so hostile payloads stay cheap. */
 const WALK_LIMITS = { depth: 32, nodes: 10_000 } as const;
 
 /** Nodes left to visit; share one between walks of the same token so nested documents count too. */

@@ -21,7 +21,7 @@ export interface AuditRuleOptions {
   readonly expectValid?: boolean;
 }
 
-/** The output format, `--fail-on`, the rules turned off or tuned, `--wordlist` and `--expect-valid` (CONTRACT.md "audit"). */
+/** The output format, `--fail-on`, the rules turned off or tuned, `--wordlist` and `--expect-valid` (README "audit"). */
 export function addAuditRuleOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--format <format>', 'output format').choices(AUDIT_FORMATS))

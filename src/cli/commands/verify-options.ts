@@ -28,7 +28,7 @@ function list(value: string, previous: string[] | undefined): string[] {
   ];
 }
 
-/** The algorithms allowed and the claims required (CONTRACT.md "verify"). */
+/** The algorithms allowed and the claims required (README "verify"). */
 export function addVerifyPolicyOptions(cmd: Command): Command {
   return cmd
     .option('--alg <list>', 'allowed algorithms, comma-separated (default: what the key can verify; none is never accepted)', list)
