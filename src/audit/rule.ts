@@ -6,7 +6,7 @@ import type { TokenClass } from './token-class.js';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const CATEGORIES = ['header', 'algorithm', 'lifetime', 'sensitive-data', 'size', 'cookie', 'key', 'secret'] as const;
+export const CATEGORIES = ['format', 'header', 'algorithm', 'lifetime', 'sensitive-data', 'size', 'cookie', 'key', 'secret'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Lifetime limits in seconds for each token class (policy: users may change them). */

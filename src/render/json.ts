@@ -1,18 +1,26 @@
 import type { JsonNode } from '../token/json.js';
 import { quoteJson } from './escape.js';
 
-/** A value the JSON renderer can print: plain data, or a faithful node from a token. */
-export type Printable = JsonNode | PlainValue;
+const FAITHFUL = Symbol('faithful JSON node');
+
+/** A node from a token inside plain data, marked so that it is printed as the token wrote it and never mistaken for plain data with a `type` member. */
+export interface Faithful {
+  readonly [FAITHFUL]: JsonNode;
+}
+
+export function faithful(node: JsonNode): Faithful {
+  return { [FAITHFUL]: node };
+}
+
+/** faithful(node), or null where there is no node. */
+export function faithfulOrNull(node: JsonNode | null | undefined): Faithful | null {
+  return node === null || node === undefined ? null : faithful(node);
+}
+
+/** A value the JSON renderer can print: plain data, with faithful nodes from a token inside it. */
+export type Printable = Faithful | PlainValue;
 type PlainValue = string | number | boolean | null | undefined | readonly Printable[] | { readonly [key: string]: Printable };
 type PlainObject = { readonly [key: string]: Printable };
-
-const NODE_TYPES = new Set(['object', 'array', 'string', 'number', 'boolean', 'null']);
-
-function isNode(value: object): value is JsonNode {
-  const t = (value as { type?: unknown }).type;
-  if (typeof t !== 'string' || !NODE_TYPES.has(t)) return false;
-  return 'entries' in value || 'items' in value || 'value' in value || t === 'null';
-}
 
 /** How a value is laid out: `indent` spaces per level (0: one line), the value standing at `level`. */
 interface Layout {
@@ -63,7 +71,7 @@ class JsonWriter {
     else if (typeof value === 'number') this.out.push(Number.isFinite(value) ? String(value) : 'null');
     else if (typeof value === 'boolean') this.out.push(String(value));
     else if (Array.isArray(value)) this.items(value as readonly Printable[], level);
-    else if (isNode(value)) this.node(value, level);
+    else if (FAITHFUL in value) this.node(value[FAITHFUL], level);
     else this.plainObject(value as PlainObject, level);
   }
 
@@ -72,7 +80,7 @@ class JsonWriter {
       case 'object':
         return this.entries(node.entries, level);
       case 'array':
-        return this.items(node.items, level);
+        return this.items(node.items.map(faithful), level);
       case 'string':
         this.out.push(quoteJson(node.value));
         return;
@@ -107,7 +115,7 @@ class JsonWriter {
       return;
     }
     const l = layoutAt(this.indent, level);
-    for (let i = 0; i < entries.length; i++) this.member(i === 0 ? '{' : ',', entries[i]![0], entries[i]![1], level, l);
+    for (let i = 0; i < entries.length; i++) this.member(i === 0 ? '{' : ',', entries[i]![0], faithful(entries[i]![1]), level, l);
     this.out.push(l.close, '}');
   }
 
@@ -145,4 +153,9 @@ export function writeJsonText(value: Printable, write: (text: string) => void, i
   const writer = new JsonWriter(indent, write);
   writer.value(value, 0);
   writer.flush(1);
+}
+
+/** A token node's JSON text, faithful to its bytes and terminal-safe. */
+export function nodeJsonText(node: JsonNode, indent = 2): string {
+  return toJsonText(faithful(node), indent);
 }

@@ -1,12 +1,12 @@
 import type { Finding } from '../audit/rule.js';
 import type { TimeClaim, TimeReport } from '../claims/times.js';
 import type { InspectReport, TokenParts } from '../report/inspect.js';
-import type { Printable } from './json.js';
-import { toJsonText } from './json.js';
+import type { CheckResult } from '../claims/checks.js';
+import { faithful, faithfulOrNull, toJsonText, type Printable } from './json.js';
 
 function timeClaimJson(claim: TimeClaim | null): Printable {
   if (claim === null) return null;
-  return { value: { type: 'number', raw: claim.raw, value: claim.value }, iso: claim.iso, relative: claim.relative };
+  return { value: faithful({ type: 'number', raw: claim.raw, value: claim.value }), iso: claim.iso, relative: claim.relative };
 }
 
 export function timeJson(time: TimeReport): Printable {
@@ -28,12 +28,17 @@ export function findingJson(f: Finding): Printable {
 
 function partsJson(parts: TokenParts): Record<string, Printable> {
   return {
-    header: parts.header,
-    payload: parts.payload,
+    header: faithful(parts.header),
+    payload: faithfulOrNull(parts.payload),
     ...(parts.payloadText !== null ? { payloadText: parts.payloadText } : {}),
     ...(parts.payloadBase64url !== null ? { payloadBase64url: parts.payloadBase64url } : {}),
     signature: parts.signature ? { ...parts.signature } : null,
   };
+}
+
+/** The `expectations[]` of the report: what each check wanted and found, the claim as the token wrote it. */
+export function checksJson(checks: readonly CheckResult[]): Printable {
+  return checks.map((c) => ({ ...c, actual: typeof c.actual === 'object' && c.actual !== null ? faithful(c.actual) : c.actual }));
 }
 
 export interface ReportExtras {

@@ -2,7 +2,7 @@ import { countBySeverity } from '../audit/threshold.js';
 import type { ScannedToken } from '../scan/collect.js';
 import type { ScanResult } from '../scan/scan.js';
 import { countOutcomes } from '../scan/verification.js';
-import { toJsonText, writeJsonText, type Printable } from './json.js';
+import { faithful, faithfulOrNull, toJsonText, writeJsonText, type Printable } from './json.js';
 import { findingJson, timeJson } from './report-json.js';
 import { verificationJson } from './verify-json.js';
 
@@ -22,8 +22,8 @@ function tokenEntry(t: ScannedToken, showTokens: boolean): Printable {
     kind: t.kind,
     occurrences: t.occurrences,
     locations: t.locations.map((l) => ({ ...l })),
-    header: d.header,
-    payload: d.payload,
+    header: faithful(d.header),
+    payload: faithfulOrNull(d.payload),
     // Left out (undefined) unless the payload is not a JSON object.
     payloadText: d.payloadText ?? undefined,
     payloadBase64url: d.payloadBase64url ?? undefined,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffTokens, type DiffSide } from '../../src/claims/diff.js';
-import { toJsonText } from '../../src/render/json.js';
-import { parseJson, type JsonObject } from '../../src/token/json.js';
+import { nodeJsonText } from '../../src/render/json.js';
+import { parseJson, type JsonNode, type JsonObject } from '../../src/token/json.js';
 
 const NOW = 1_700_000_000;
 
@@ -11,7 +11,8 @@ function side(payload: string, header = '{"alg":"HS256"}'): DiffSide {
 
 /** Changes as `kind path: before → after` lines, values in compact JSON. */
 function changes(a: DiffSide, b: DiffSide, ignore: string[] = []): string[] {
-  const show = (n: Parameters<typeof toJsonText>[0]) => toJsonText(n, 0);
+  const show = (n: JsonNode | readonly JsonNode[] | null) =>
+    n === null ? 'null' : Array.isArray(n) ? `[${n.map((x) => nodeJsonText(x, 0)).join(',')}]` : nodeJsonText(n as JsonNode, 0);
   return diffTokens(a, b, NOW, ignore).changes.map((c) => {
     const members = c.members ? ` +${show(c.members.added)} -${show(c.members.removed)}` : '';
     return `${c.kind} ${c.path}: ${show(c.before)} → ${show(c.after)}${members}`;

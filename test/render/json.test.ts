@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toJsonText, writeJsonText, type Printable } from '../../src/render/json.js';
+import { faithful, toJsonText, writeJsonText, type Printable } from '../../src/render/json.js';
 import { parseJson } from '../../src/token/json.js';
 import { fuzzSettings } from '../helpers/fuzz.js';
 
@@ -31,7 +31,14 @@ describe('toJsonText', () => {
 
   it('keeps a token node as written, and leaves out undefined members', () => {
     const node = parseJson('{"id":12345678901234567890,"id":1.50,"b":[true,null]}').value;
-    expect(toJsonText({ node, gone: undefined, last: 'x' }, 0)).toBe('{"node":{"id":12345678901234567890,"id":1.50,"b":[true,null]},"last":"x"}');
+    expect(toJsonText({ node: faithful(node), gone: undefined, last: 'x' }, 0)).toBe(
+      '{"node":{"id":12345678901234567890,"id":1.50,"b":[true,null]},"last":"x"}',
+    );
+  });
+
+  it('prints plain data shaped like a token node as the plain data it is', () => {
+    expect(toJsonText({ type: 'string', value: 'v' }, 0)).toBe('{"type":"string","value":"v"}');
+    expect(toJsonText([{ type: 'null' }, { type: 'number', raw: '1.50', value: 1.5 }], 0)).toBe('[{"type":"null"},{"type":"number","raw":"1.50","value":1.5}]');
   });
 });
 

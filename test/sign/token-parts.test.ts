@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonText } from '../../src/render/json.js';
+import { nodeJsonText } from '../../src/render/json.js';
 import { buildHeader, buildPayload, parseAssignment, withMember } from '../../src/sign/token-parts.js';
 import { parseJson, type JsonObject } from '../../src/token/json.js';
 
 const object = (text: string): JsonObject => parseJson(text).value as JsonObject;
-const text = (node: JsonObject): string => toJsonText(node, 0);
+const text = (node: JsonObject): string => nodeJsonText(node, 0);
 
 describe('parseAssignment', () => {
   it.each([

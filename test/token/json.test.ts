@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { member, parseJson, toPlain } from '../../src/token/json.js';
-import { toJsonText } from '../../src/render/json.js';
+import { nodeJsonText } from '../../src/render/json.js';
 
 describe('parseJson', () => {
   it('keeps member order, even for integer-like names JSON.parse would move', () => {
@@ -10,7 +10,7 @@ describe('parseJson', () => {
 
   it('keeps the digits of numbers a double cannot hold', () => {
     const text = '{"id":12345678901234567890,"f":1.50,"e":1E400}';
-    expect(toJsonText(parseJson(text).value, 0)).toBe(text);
+    expect(nodeJsonText(parseJson(text).value, 0)).toBe(text);
   });
 
   it('reports duplicate names with their paths, last one winning', () => {

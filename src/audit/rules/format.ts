@@ -1,5 +1,5 @@
 import { declaresNestedJwt, type DecodedToken } from '../../token/decode.js';
-import { defineRule, type Category, type RuleHit } from '../rule.js';
+import { defineRule, type RuleHit } from '../rule.js';
 
 const JWS_PART_NAMES = ['header', 'payload', 'signature'];
 const JWE_PART_NAMES = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'];
@@ -13,8 +13,6 @@ function underRoot(root: string, relative: string): string {
   return relative.startsWith('[') ? `${root}${relative}` : `${root}.${relative}`;
 }
 
-// A `format` category is planned; format rules stay under `header` until then (the category is in --json and SARIF output).
-export const FORMAT_CATEGORY: Category = 'header';
 
 /**
  * Format rules on the decoded token. not-compact and json-serialization
@@ -24,7 +22,7 @@ export const formatRules = [
   defineRule({
     id: 'illegal-characters',
     severity: 'medium',
-    category: FORMAT_CATEGORY,
+    category: 'format',
     title: 'Illegal characters or padding',
     advice: 'Compact JWTs hold only A-Z a-z 0-9 - _ and dots (RFC 7515 §2); reject tokens with padding or standard base64.',
     check: ({ token }) =>
@@ -35,7 +33,7 @@ export const formatRules = [
   defineRule({
     id: 'non-canonical-base64url',
     severity: 'low',
-    category: FORMAT_CATEGORY,
+    category: 'format',
     title: 'Non-canonical base64url',
     advice: 'Several encodings verify as the same token; key denylists on the decoded signature, not the raw text.',
     check: ({ token }) =>
@@ -49,7 +47,7 @@ export const formatRules = [
   defineRule({
     id: 'not-json-object',
     severity: 'high',
-    category: FORMAT_CATEGORY,
+    category: 'format',
     title: 'Not a UTF-8 JSON object',
     advice: 'RFC 7519 §7.2 and RFC 8725 §3.7: header and claims must be UTF-8 JSON objects; reject anything else.',
     check: ({ token }) => {
@@ -65,7 +63,7 @@ export const formatRules = [
   defineRule({
     id: 'duplicate-member',
     severity: 'medium',
-    category: FORMAT_CATEGORY,
+    category: 'format',
     title: 'Duplicate member names',
     advice: 'Parsers disagree on which duplicate wins; reject tokens with repeated names (RFC 7515 §4, RFC 7519 §4).',
     check: ({ token }) => [

@@ -1,6 +1,5 @@
 import { member, parseJson, type JsonNode, type JsonObject } from '../../token/json.js';
 import { defineRule, type RuleHit } from '../rule.js';
-import { FORMAT_CATEGORY } from './format.js';
 import { JWE_INVALID_ZIP } from './jwe.js';
 
 /**
@@ -66,7 +65,7 @@ export const inputRules = [
   defineRule<string>({
     id: 'not-compact',
     severity: 'medium',
-    category: FORMAT_CATEGORY,
+    category: 'format',
     title: 'Not compact JWS/JWE',
     advice: 'A JWT is 3 (JWS) or 5 (JWE) base64url parts separated by dots (RFC 7519 §7.2); check how the token was copied.',
     check: (text) => [detectNotCompact(text)].filter((h) => h !== null),
@@ -74,7 +73,7 @@ export const inputRules = [
   defineRule<string>({
     id: 'json-serialization',
     severity: 'medium',
-    category: FORMAT_CATEGORY,
+    category: 'format',
     title: 'JSON serialization offered as a JWT',
     advice: 'JWTs must use the compact serialization (RFC 7519 §1); a verifier expecting a JWT must reject JSON serializations.',
     check: (text) => [detectJsonSerialization(text)].filter((h) => h !== null),

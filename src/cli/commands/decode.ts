@@ -4,8 +4,8 @@ import { InspectError } from '../../errors.js';
 import { failedChecksText } from '../../render/checks-text.js';
 import { decodeText } from '../../render/decode-text.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { toJsonText } from '../../render/json.js';
-import { reportJson } from '../../render/report-json.js';
+import { nodeJsonText } from '../../render/json.js';
+import { checksJson, reportJson } from '../../render/report-json.js';
 import { buildReport, signatureBase64url, trustedClaims, type InspectReport, type TokenParts } from '../../report/inspect.js';
 import { redactReport } from '../../report/redact.js';
 import { decodeToken } from '../../token/decode.js';
@@ -71,13 +71,13 @@ async function runDecode(cli: Cli, g: GlobalOptions, token: string | undefined, 
   let claimMissing = false;
   if (options.raw !== undefined) printRaw(cli, g, report, options.raw);
   else if (options.claim !== undefined) claimMissing = !printClaim(cli, g, report, options.claim);
-  else if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })) }));
+  else if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checksJson(checks) }));
   else if (!g.quiet) cli.io.stdout.write(decodeText(report, g.theme, { minSeverity: 'medium', redacted: options.redact === true }));
 
   cli.io.stderr.write(failedChecksText(checks));
   if (options.copy) {
     const parts = payloadParts(report);
-    await cli.io.clipboard.write(parts?.payload ? toJsonText(parts.payload) : (parts?.payloadText ?? ''));
+    await cli.io.clipboard.write(parts?.payload ? nodeJsonText(parts.payload) : (parts?.payloadText ?? ''));
     note(cli, g, 'payload copied to the clipboard');
   }
   return { command: 'decode', checks, claimMissing };
@@ -85,7 +85,7 @@ async function runDecode(cli: Cli, g: GlobalOptions, token: string | undefined, 
 
 function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'header' | 'payload' | 'signature'): void {
   let out: string;
-  if (part === 'header') out = toJsonText(report.header, 0);
+  if (part === 'header') out = nodeJsonText(report.header, 0);
   else if (part === 'signature') {
     const sig = report.signature === null ? null : signatureBase64url(report.decoded);
     if (sig === null) throw new InspectError('ERR_MALFORMED_TOKEN', 'this token has no signature part to print (a JWE, or a redacted copy)');
@@ -94,7 +94,7 @@ function printRaw(cli: Cli, g: GlobalOptions, report: InspectReport, part: 'head
     const parts = payloadParts(report);
     if (parts === null) throw new InspectError('ERR_MALFORMED_TOKEN', 'the payload of a JWE is encrypted; decrypt it with --decrypt-key');
     out =
-      parts.payload !== null ? toJsonText(parts.payload, 0) : parts.payloadText !== null ? escapeTerminal(parts.payloadText) : (parts.payloadBase64url ?? '');
+      parts.payload !== null ? nodeJsonText(parts.payload, 0) : parts.payloadText !== null ? escapeTerminal(parts.payloadText) : (parts.payloadBase64url ?? '');
   }
   if (!g.quiet) cli.io.stdout.write(`${out}\n`);
 }
@@ -112,6 +112,6 @@ function printClaim(cli: Cli, g: GlobalOptions, report: InspectReport, text: str
     cli.io.stderr.write(`jwt-inspect: no claim ${escapeTerminal(text)} in the token\n`);
     return false;
   }
-  if (!g.quiet) cli.io.stdout.write(`${node.type === 'string' ? escapeTerminal(node.value) : toJsonText(node, 0)}\n`);
+  if (!g.quiet) cli.io.stdout.write(`${node.type === 'string' ? escapeTerminal(node.value) : nodeJsonText(node, 0)}\n`);
   return true;
 }

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { usageError } from '../../errors.js';
 import { minimumSecretBytes } from '../../jose/algorithms.js';
-import { toJsonText } from '../../render/json.js';
+import { faithful, toJsonText } from '../../render/json.js';
 import type { SigningKey } from '../../sign/algorithms.js';
 import { buildHeader, buildPayload, parseAssignment, parsePayload, type Member } from '../../sign/token-parts.js';
 import { globalOptions, note, settle, type Cli, type GlobalOptions } from '../context.js';
@@ -145,7 +145,7 @@ async function runSign(cli: Cli, g: GlobalOptions, arg: string | undefined, o: S
   );
   const token = await signToken(header, payload, key);
 
-  if (g.json) cli.io.stdout.write(`${toJsonText({ token, header, payload })}\n`);
+  if (g.json) cli.io.stdout.write(`${toJsonText({ token, header: faithful(header), payload: faithful(payload) })}\n`);
   else if (!g.quiet) cli.io.stdout.write(`${token}\n`);
   if (o.copy) {
     await cli.io.clipboard.write(token);

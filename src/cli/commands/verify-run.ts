@@ -3,7 +3,7 @@ import type { KeySet } from '../../keys/key.js';
 import type { KeySpec } from '../../keys/spec.js';
 import { failedChecksText } from '../../render/checks-text.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { reportJson } from '../../render/report-json.js';
+import { checksJson, reportJson } from '../../render/report-json.js';
 import { verificationJson } from '../../render/verify-json.js';
 import { verifyText, type KeyProvenance } from '../../render/verify-text.js';
 import { buildReport } from '../../report/inspect.js';
@@ -93,7 +93,7 @@ export async function runVerify(cli: Cli, g: GlobalOptions, arg: string | undefi
   const report = buildReport(decoded, loaded.found, loaded, { now: g.now, leeway: g.leeway, opened, signatures });
   const checks = runChecks(report, o, g.now);
 
-  if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checks.map((c) => ({ ...c })), verification: verificationJson(verification) }));
+  if (g.json) cli.io.stdout.write(reportJson(report, { expectations: checksJson(checks), verification: verificationJson(verification) }));
   else if (!g.quiet) cli.io.stdout.write(verifyText(report, verification, provenanceOf(keys), g.theme));
   else {
     for (const e of verification.errors) cli.io.stderr.write(`jwt-inspect: INVALID: ${escapeTerminal(e.message)} [${e.code}]\n`);
