@@ -2,6 +2,7 @@
 // Architecture lint: the rules a type checker cannot see. Exit 1 with one line per problem.
 // `--write-architecture` rewrites ARCHITECTURE.md's "Layers" section from the layer matrix first.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkLayers, fileEdges, layersSection, withLayersSection } from './lint/check-layers.mjs';
 
@@ -30,15 +31,27 @@ function walk(dir) {
 const files = walk(src);
 const text = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
 
-// Only the I/O layer touches the process, the file system, the network and the clipboard.
+// Only the I/O layer touches the process, the file system, the network, the clipboard and the clock.
+// tsconfig's `types: ["node"]` declares Node's globals for every file, so the core's limits are kept here:
+// outside src/io/, Node is reached only through the builtins below, imported by name, never through a global.
 const IO_LAYER = /[/\\]src[/\\]io[/\\]/;
+const CORE_BUILTINS = new Set(['node:crypto', 'node:buffer', 'node:timers', 'node:os', 'node:worker_threads']);
 /** @type {ReadonlyArray<readonly [RegExp, string]>} */
 const FORBIDDEN_IN_CORE = [
   [/\bprocess\.(?!exitCode\b)/, 'reads the process; pass it in through Io'],
   [/\bconsole\./, 'writes to the console; return data and let the renderer print it'],
-  [/from ['"](?:node:)?(?:fs|fs\/promises|http|https|http2|tls|dgram|child_process)['"]/, 'does I/O; only src/io/ may'],
   [/from ['"]clipboardy['"]/, 'imports clipboardy; only src/io/ may'],
+  [/\bDate\.now\(|\bnew Date\(\)|\bperformance\./, 'reads the clock; take the instant from Io (--now)'],
+  [/\bfetch\(/, 'uses the network; only src/io/ may'],
+  [/\bglobalThis\b|\brequire\(|\b__(?:dirname|filename)\b/, 'reaches a Node global; import what it needs by name'],
 ];
+/** Node globals the core may use only when imported by name, so that each use is visible. */
+const GLOBALS_TO_IMPORT = [
+  ['Buffer', 'node:buffer'],
+  ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval'].map((name) => [name, 'node:timers']),
+];
+const BUILTIN_IMPORT = /from ['"]((?:node:)?[a-z_]+(?:\/[a-z_]+)?)['"]/g;
+const NODE_BUILTINS = new Set(builtinModules);
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
 const COMMENTED_CODE = /^\s*\/\/\s*(?:(?:const|let|var|if|for|while|return|import|export|await|function)\b.*|.*;\s*)$/;
 
@@ -49,8 +62,20 @@ for (const [file, body] of text) {
     if (/\bprocess\.exit\(/.test(line)) report(file, i + 1, 'calls process.exit; return an exit code from main instead');
     if (!IO_LAYER.test(file) && !/^\s*(?:\/\/|\*|\/\*)/.test(line)) {
       for (const [pattern, why] of FORBIDDEN_IN_CORE) if (pattern.test(line)) report(file, i + 1, why);
+      for (const [, spec] of line.matchAll(BUILTIN_IMPORT)) {
+        const name = /** @type {string} */ (spec).replace(/^node:/, '');
+        if (NODE_BUILTINS.has(name) && !CORE_BUILTINS.has(`node:${name}`))
+          report(file, i + 1, `imports ${spec}; outside src/io/ only ${[...CORE_BUILTINS].join(', ')}`);
+      }
     }
   });
+  if (!IO_LAYER.test(file)) {
+    for (const [name, from] of GLOBALS_TO_IMPORT) {
+      const used = new RegExp(`^(?!\\s*(?:\\/\\/|\\*|\\/\\*)).*(?<![.\\w'])${name}\\b`, 'm').test(body);
+      const imported = new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from '${from}'`).test(body);
+      if (used && !imported) report(file, 0, `uses the ${name} global; import { ${name} } from '${from}'`);
+    }
+  }
   for (const m of body.matchAll(IMPORT)) {
     const spec = /** @type {string} */ (m[1]);
     if (spec.startsWith('.') && !spec.endsWith('.js')) report(file, 0, `relative import '${spec}' needs a .js specifier`);
@@ -58,9 +83,9 @@ for (const [file, body] of text) {
 }
 
 // Start-up: what `jwt-inspect <token>` loads before it runs. Heavy modules must be imported lazily.
-// node:fs costs nothing: Node's own module loader has loaded it before any of ours runs. node:crypto,
+// node:fs and node:buffer cost nothing: Node's bootstrap has loaded them before any of ours runs. node:crypto,
 // node:module and node:tty load on first touch (scripts/build/lazy-builtins.mjs); chalk only for colour.
-const STARTUP_ALLOWED = new Set(['commander', 'chalk', 'node:fs', 'node:fs/promises', 'node:crypto', 'node:module', 'node:tty']);
+const STARTUP_ALLOWED = new Set(['commander', 'chalk', 'node:fs', 'node:buffer', 'node:fs/promises', 'node:crypto', 'node:module', 'node:tty']);
 const seen = new Set();
 const queue = [join(src, 'cli/main.ts'), join(src, 'io/process-io.ts')];
 while (queue.length > 0) {

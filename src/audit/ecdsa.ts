@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 /** ECDSA signature facts for ES* JWS (RFC 7518 §3.4: the signature is R‖S, each half the size of the group order). */
 import { jwsAlgorithm } from '../jose/algorithms.js';
 

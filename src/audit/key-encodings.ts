@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createPublicKey } from 'node:crypto';
 import { jwkEntries, type JsonRecord } from '../keys/jwk.js';
 import type { PublicKey } from '../keys/key.js';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { X509Certificate } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import type { Finding } from '../audit/rule.js';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createPrivateKey } from 'node:crypto';
 import type { JWK } from 'jose';
 import { InspectError } from '../errors.js';

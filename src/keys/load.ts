@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { singleKeySet, type KeySet, type SecretKey } from './key.js';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 /**
  * ROCA (CVE-2017-15361): Infineon RSALib made every prime as k·M + (65537^a
  * mod M), M the product of the first primes, so the modulus lies, modulo each

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { InspectError } from '../errors.js';
 import { NO_METADATA, type SecretKey } from './key.js';
 

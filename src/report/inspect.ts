@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { KeyFacts } from '../audit/key-facts.js';
 import { DEFAULT_LIFETIMES } from '../audit/rules/lifetime.js';
 import { runRules, sortFindings } from '../audit/run.js';

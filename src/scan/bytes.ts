@@ -1,4 +1,4 @@
-import { isAscii } from 'node:buffer';
+import { Buffer, isAscii } from 'node:buffer';
 
 /**
  * Byte-level helpers for the token finder. Everything here works on raw

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { tokenInRun } from '../token/extract.js';
 import { countNewlines, runEnd, skipTokenBytes, utf16Length } from './bytes.js';
 

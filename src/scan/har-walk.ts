@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { FoundToken } from '../token/extract.js';
 import { foundIn, pairHolding, RAW, urlWithoutQuery, type Holding, type PairList } from './har.js';
 import { CaptureSink, type JsonStreamListener, type PathStep, type StringSink } from './json-stream.js';

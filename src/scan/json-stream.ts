@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 /**
  * A JSON reader fed in chunks of any size that never holds the document:
  * it tracks where it is (the path of keys and indexes) and hands each string

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import { InspectError } from '../errors.js';
 import type { Io, WalkedFile, WalkFilter } from '../io/io.js';
 import type { SourceFrom } from '../report/inspect.js';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import type { StringSink } from './json-stream.js';
 import { TokenFinder } from './finder.js';
 

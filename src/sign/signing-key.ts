@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createPrivateKey, type JsonWebKeyInput } from 'node:crypto';
 import { isRecord, octSecret, stringOrNull, type JsonRecord } from '../keys/jwk.js';
 import { keyDocumentOf } from '../keys/key-file.js';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 /** One dot-separated part of a compact token, decoded leniently and judged strictly. */
 export interface Segment {
   readonly raw: string;

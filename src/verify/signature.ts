@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { compactVerify } from 'jose/jws/compact/verify';
 import { JOSEError } from 'jose/errors';
 import { webcrypto } from 'node:crypto';

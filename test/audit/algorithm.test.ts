@@ -1,7 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { encode } from 'jose/base64url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hitsOf, jws, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jws } from '../helpers/tokens.js';
+import { hitsOf, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 import { ALG_NONE, JWT_IO, NULL_SIGNATURE, PSYCHIC_ES256 } from './vectors.js';
 
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;

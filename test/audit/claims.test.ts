@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { audit, hitsOf, jws, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jws } from '../helpers/tokens.js';
+import { audit, hitsOf, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 import { OWASP_JAVA } from './vectors.js';
 
 const withClaims = (claims: object, header: object = QUIET_HEADER): string => jws(header, { ...QUIET_CLAIMS, ...claims });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSetCookie } from '../../src/token/cookie.js';
-import { hitsOf, jws, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jws } from '../helpers/tokens.js';
+import { hitsOf, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 
 const TOKEN = jws(QUIET_HEADER, QUIET_CLAIMS);
 const HARDENED = `__Host-jwt=${TOKEN}; Secure; HttpOnly; Path=/; SameSite=Strict`;

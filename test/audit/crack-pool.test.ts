@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { crackSecret as crackFromSource, type CrackOptions } from '../../src/audit/secrets/crack-pool.js';
 import { wordBlocks } from '../../src/audit/secrets/wordlist.js';
 import { decodeToken } from '../../src/token/decode.js';
-import { hmacToken, QUIET_CLAIMS } from './helpers.js';
+import { hmacToken } from '../helpers/tokens.js';
+import { QUIET_CLAIMS } from './helpers.js';
 import { JWT_IO, JWT_TOOL } from './vectors.js';
 
 /**

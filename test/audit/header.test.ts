@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { audit, hitsOf, jws, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jws } from '../helpers/tokens.js';
+import { audit, hitsOf, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 
 const CERTS = JSON.parse(readFileSync(new URL('./fixtures/x5c-certs.json', import.meta.url), 'utf8')) as Record<string, string>;
 

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { audit, hitsOf, jwe, jws, QUIET_CLAIMS } from './helpers.js';
+import { jwe, jws } from '../helpers/tokens.js';
+import { audit, hitsOf, QUIET_CLAIMS } from './helpers.js';
 
 const DIR = { alg: 'dir', enc: 'A256GCM' };
 const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });

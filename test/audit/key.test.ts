@@ -1,4 +1,4 @@
-import { createHmac, createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
 import { calculateJwkThumbprint } from 'jose/jwk/thumbprint';
 import { describe, expect, it } from 'vitest';
 import { keyFacts, privateMaterialIn, suppliedSecret } from '../../src/audit/key-facts.js';
@@ -7,7 +7,8 @@ import { keySetFromFile } from '../../src/keys/key-file.js';
 import { secretKey } from '../../src/keys/secret.js';
 import { decodeToken } from '../../src/token/decode.js';
 import { keyText } from '../verify/helpers/fixtures.js';
-import { hitsOf, jwe, part, QUIET_CLAIMS } from './helpers.js';
+import { hmacToken, jwe, part } from '../helpers/tokens.js';
+import { hitsOf, QUIET_CLAIMS } from './helpers.js';
 import { JWT_IO } from './vectors.js';
 
 /** The keys of a key file's text, as `--key` reads them. */
@@ -21,11 +22,8 @@ async function keyHits(id: string, token: string, keys: KeySet, expectValid = fa
   return hitsOf(id, token, { key, secret: suppliedSecret(key) });
 }
 
-/** An HS256 token whose HMAC key is these bytes. */
-function hmacWith(key: Uint8Array | string, header: object = {}): string {
-  const input = `${part({ alg: 'HS256', typ: 'JWT', ...header })}.${part(QUIET_CLAIMS)}`;
-  return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
-}
+/** A quiet HS256 token whose HMAC key is these bytes. */
+const hmacWith = (key: Uint8Array | string, header: object = {}): string => hmacToken(QUIET_CLAIMS, key, 'HS256', header);
 
 /** A token really signed with a private key from the fixtures (RS256, PS256 or ES*). */
 function signedWith(alg: string, privatePem: string, header: object = {}): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf, jwe, jws, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jwe, jws } from '../helpers/tokens.js';
+import { hitsOf, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 import { OWASP_JAVA } from './vectors.js';
 
 const withClaims = (claims: object, header: object = QUIET_HEADER): string => jws(header, { ...QUIET_CLAIMS, ...claims });

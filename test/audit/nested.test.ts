@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/inspect.js';
 import { decodeToken } from '../../src/token/decode.js';
 import { parseSetCookie } from '../../src/token/cookie.js';
-import { hmacToken, jws, NOW, part } from './helpers.js';
+import { hmacToken, jws } from '../helpers/tokens.js';
+import { NOW } from './helpers.js';
 
 /** A JWS whose payload is another token (cty: JWT), signed or not. */
 const nest = (inner: string, header: object = { alg: 'HS256', typ: 'JWT', cty: 'JWT' }): string => jws(header, inner);
@@ -21,7 +22,7 @@ const findingsOf = (token: string, setCookie?: string) =>
   ).findings.map((f) => `${f.id} ${f.path}`);
 
 describe('the inner token of a nested JWT (RFC 8725 §3.3: both are validated)', () => {
-  const unsecured = `${part({ alg: 'none' })}.${part({ sub: 'u1', email: 'jane@example.com', iat: NOW - 60, exp: NOW + 3 * 365 * 86400 })}.`;
+  const unsecured = jws({ alg: 'none' }, { sub: 'u1', email: 'jane@example.com', iat: NOW - 60, exp: NOW + 3 * 365 * 86400 }, '');
 
   it('is audited on its own header and claims, at inner. paths', () => {
     const found = findingsOf(nest(unsecured));

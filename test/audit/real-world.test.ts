@@ -1,7 +1,8 @@
 import { encode } from 'jose/base64url';
 import { describe, expect, it } from 'vitest';
 import { severityRank } from '../../src/audit/rule.js';
-import { audit, jws, NOW } from './helpers.js';
+import { jws } from '../helpers/tokens.js';
+import { audit, NOW } from './helpers.js';
 
 /**
  * Claims shaped like what the big identity providers issue (made up, not

@@ -5,7 +5,8 @@ import { BUILTIN_WEAK_SECRETS } from '../../src/audit/secrets/builtin-list.js';
 import { letterRun, passwordLikeReasons } from '../../src/audit/secrets/password-like.js';
 import { findWeakSecret, signedWithEmptySecret } from '../../src/audit/secrets/weak-secret.js';
 import { decodeToken } from '../../src/token/decode.js';
-import { hitsOf, hmacToken, QUIET_CLAIMS } from './helpers.js';
+import { hmacToken } from '../helpers/tokens.js';
+import { hitsOf, QUIET_CLAIMS } from './helpers.js';
 import { ALG_NONE, EMPTY_SECRET, JWT_IO, JWT_TOOL, NULL_SIGNATURE, OWASP_JAVA, OWASP_JWT } from './vectors.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

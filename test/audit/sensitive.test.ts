@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/audit/rule.js';
-import { audit, hmacToken, jws, QUIET_CLAIMS, QUIET_HEADER, type AuditOptions } from './helpers.js';
+import { hmacToken, jws } from '../helpers/tokens.js';
+import { audit, QUIET_CLAIMS, QUIET_HEADER, type AuditOptions } from './helpers.js';
 import { JWT_IO } from './vectors.js';
 
 /** The sensitive-data findings for a payload (on top of quiet claims). */

@@ -7,7 +7,8 @@ import { inspectJwks, jwksEntries } from '../../src/jwks/inspect.js';
 import { parseSetCookie } from '../../src/token/cookie.js';
 import { fuzzSettings } from '../helpers/fuzz.js';
 import { readToolkitFixture } from '../helpers/toolkit-fixtures.js';
-import { audit, jwe, jws, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jwe, jws } from '../helpers/tokens.js';
+import { audit, NOW, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 
 /**
  * The README's severity column is severitiesOf(rule): the rule's severity

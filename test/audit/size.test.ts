@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hitsOf, jws, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
+import { jws } from '../helpers/tokens.js';
+import { hitsOf, QUIET_CLAIMS, QUIET_HEADER } from './helpers.js';
 
 /** A quiet token padded with a claim to about `bytes` characters. */
 function tokenOfSize(bytes: number): string {

@@ -7,14 +7,14 @@ import { newCli, type GlobalOptions } from '../../src/cli/context.js';
 import { PLAIN_THEME } from '../../src/render/theme.js';
 import { decodeToken } from '../../src/token/decode.js';
 import { fakeIo, type FakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
-import { hs256 } from '../helpers/tokens.js';
+import { hmacToken } from '../helpers/tokens.js';
 
 /** A worker thread cannot load TypeScript: the pool runs the built worker (`npm test` builds first). */
 const WORKER = new URL('../../dist/crack-worker.js', import.meta.url);
 if (!existsSync(WORKER)) throw new Error('dist/crack-worker.js is missing: run `npm run build` first (npm test does)');
 
 const SECRET = 'correct horse battery staple';
-const TOKEN = decodeToken(hs256({ sub: 'u1' }, SECRET));
+const TOKEN = decodeToken(hmacToken({ sub: 'u1' }, SECRET));
 const G: GlobalOptions = { json: false, color: undefined, now: 1_700_000_000, leeway: 0, quiet: false, debug: false, theme: PLAIN_THEME };
 
 const words = (count: number): string => Array.from({ length: count }, (_, i) => `candidate-${i}`).join('\n');

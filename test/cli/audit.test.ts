@@ -3,7 +3,7 @@ import { main } from '../../src/cli/main.js';
 import { ruleCatalogue } from '../../src/audit/catalogue.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
 import { sarifErrors } from '../helpers/sarif-schema.js';
-import { hs256, token } from '../helpers/tokens.js';
+import { hmacToken, jws } from '../helpers/tokens.js';
 import { AT_FIXTURE_TIME, fixtureToken, keyPath, keyText } from '../verify/helpers/fixtures.js';
 
 async function run(argv: string[], options: FakeIoOptions = {}) {
@@ -13,11 +13,11 @@ async function run(argv: string[], options: FakeIoOptions = {}) {
 }
 
 const NOW = ['--now', '1700000000'];
-const CLEAN = token(
+const CLEAN = jws(
   { alg: 'ES256', typ: 'at+jwt', kid: 'k1' },
   { iss: 'https://idp.example.com', sub: 'u1', aud: 'api', client_id: 'c', iat: 1_699_999_900, exp: 1_700_000_500, jti: 'j1' },
 );
-const LEAKY = token({ alg: 'HS256', typ: 'JWT' }, { sub: 'u1', password: 'hunter22', iat: 1_699_999_900 });
+const LEAKY = jws({ alg: 'HS256', typ: 'JWT' }, { sub: 'u1', password: 'hunter22', iat: 1_699_999_900 });
 const ids = (out: string): string[] => JSON.parse(out).findings.map((f: { id: string }) => f.id);
 
 describe('audit', () => {
@@ -54,7 +54,7 @@ describe('audit', () => {
   });
 
   it('uses the lifetime profile and limits given', async () => {
-    const day = token({ alg: 'ES256' }, { iat: 1_700_000_000, exp: 1_700_086_400 });
+    const day = jws({ alg: 'ES256' }, { iat: 1_700_000_000, exp: 1_700_086_400 });
     const lifetime = (out: string) => JSON.parse(out).findings.find((f: { id: string }) => f.id === 'lifetime-too-long');
     expect(lifetime((await run(['audit', '--json', ...NOW, day])).out)).toMatchObject({ severity: 'medium' });
     expect(lifetime((await run(['audit', '--json', '--profile', 'refresh', ...NOW, day])).out)).toBeUndefined();
@@ -86,7 +86,7 @@ describe('audit', () => {
 });
 
 describe('audit with a key option', () => {
-  const HS = hs256({ sub: 'u1', iat: 1_699_999_900, exp: 1_700_000_500 }, 'changeme');
+  const HS = hmacToken({ sub: 'u1', iat: 1_699_999_900, exp: 1_700_000_500 }, 'changeme');
   const keyIds = (out: string): string[] =>
     JSON.parse(out)
       .findings.filter((f: { category: string }) => f.category === 'key' || f.category === 'secret')
@@ -110,7 +110,7 @@ describe('audit with a key option', () => {
 
   it('finds algorithm confusion with --key, and says the signature was checked', async () => {
     const pem = keyText('rsa.pub.pem');
-    const forged = hs256({ sub: 'admin', iat: 1_699_999_900, exp: 1_700_000_500 }, pem);
+    const forged = hmacToken({ sub: 'admin', iat: 1_699_999_900, exp: 1_700_000_500 }, pem);
     const { code, out } = await run(['audit', ...NOW, '--key', keyPath('rsa.pub.pem'), forged]);
     expect(code).toBe(1);
     expect(out).toContain('CRITICAL Algorithm confusion (public key as HMAC secret) [alg-confusion]');
@@ -168,15 +168,15 @@ describe('audit of input that holds no token', () => {
 
 describe('audit --wordlist and --no-secret-check', () => {
   it('skips the built-in list with --no-secret-check', async () => {
-    const { code, out } = await run(['audit', '--json', '--no-secret-check', ...NOW, hs256({ sub: 'u1' }, 'secret')]);
+    const { code, out } = await run(['audit', '--json', '--no-secret-check', ...NOW, hmacToken({ sub: 'u1' }, 'secret')]);
     expect(ids(out)).not.toContain('weak-secret');
     expect(code).toBe(1);
   });
 
   it.each([
-    ['the check is off', ['--no-secret-check'], hs256({ sub: 'u1' }, 'x'.repeat(40)), 'the weak-secret check is off'],
+    ['the check is off', ['--no-secret-check'], hmacToken({ sub: 'u1' }, 'x'.repeat(40)), 'the weak-secret check is off'],
     ['the token is not HS*', [], CLEAN, 'the token is not signed with an HMAC secret'],
-    ['the built-in list found the secret', [], hs256({ sub: 'u1' }, 'secret'), 'the secret is already known'],
+    ['the built-in list found the secret', [], hmacToken({ sub: 'u1' }, 'secret'), 'the secret is already known'],
   ])('says why the wordlist is not used when %s', async (_why, flags, tokenText, reason) => {
     const { err } = await run(['audit', ...flags, '--wordlist', 'words.txt', ...NOW, tokenText], { files: { 'words.txt': 'a\nb\n' } });
     expect(err).toContain(`--wordlist words.txt not used: ${reason}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
-import { JWT_IO, token, tokenFromText } from '../helpers/tokens.js';
+import { jwe, jws, JWT_IO } from '../helpers/tokens.js';
 
 async function run(argv: string[], options: FakeIoOptions = {}) {
   const io = fakeIo(options);
@@ -36,7 +36,7 @@ describe('decode', () => {
   });
 
   it('keeps claim order and the digits of large integers in JSON and text', async () => {
-    const t = tokenFromText('{"alg":"HS256"}', '{"z":1,"id":12345678901234567890,"a":2,"10":3}');
+    const t = jws('{"alg":"HS256"}', '{"z":1,"id":12345678901234567890,"a":2,"10":3}');
     const json = (await run(['--json', ...NOW, t])).out;
     expect(json).toContain('"id": 12345678901234567890');
     expect(json.indexOf('"z"')).toBeLessThan(json.indexOf('"10"'));
@@ -46,7 +46,7 @@ describe('decode', () => {
   });
 
   it('escapes terminal control characters from the token', async () => {
-    const t = token({ alg: 'HS256', kid: '\u001b]0;pwned\u0007' }, { sub: 'a\u202eb\u001b[2J' });
+    const t = jws({ alg: 'HS256', kid: '\u001b]0;pwned\u0007' }, { sub: 'a\u202eb\u001b[2J' });
     const { out } = await run([...NOW, t]);
     expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(out).toContain('\\u001b');
@@ -55,7 +55,7 @@ describe('decode', () => {
   });
 
   it('prints one claim with --claim, and exits 1 when it is absent', async () => {
-    const t = token({ alg: 'HS256' }, { sub: 'alice', n: 5, 'https://x.io/roles': ['a'] });
+    const t = jws({ alg: 'HS256' }, { sub: 'alice', n: 5, 'https://x.io/roles': ['a'] });
     expect((await run(['--claim', 'sub', t])).out).toBe('alice\n');
     expect((await run(['--claim', 'n', t])).out).toBe('5\n');
     expect((await run(['--claim', '["https://x.io/roles"][0]', t])).out).toBe('a\n');
@@ -86,8 +86,8 @@ describe('decode', () => {
   });
 
   it('picks by name and notes the choice when the input holds several tokens', async () => {
-    const a = token({ alg: 'HS256' }, { sub: 'a' });
-    const b = token({ alg: 'HS256' }, { sub: 'b' });
+    const a = jws({ alg: 'HS256' }, { sub: 'a' });
+    const b = jws({ alg: 'HS256' }, { sub: 'b' });
     const input = JSON.stringify({ access_token: a, id_token: b });
     const first = await run(['--claim', 'sub'], { stdin: input, stdinIsTTY: false });
     expect(first.out).toBe('a\n');
@@ -113,7 +113,7 @@ describe('decode', () => {
   });
 
   it('checks --fresh and --max-ttl with exit 1 and the reason on stderr', async () => {
-    const t = token({ alg: 'HS256' }, { iat: 1_699_999_000, exp: 1_700_000_600 });
+    const t = jws({ alg: 'HS256' }, { iat: 1_699_999_000, exp: 1_700_000_600 });
     expect((await run(['--fresh', '-q', ...NOW, t])).code).toBe(0);
     const late = await run(['--fresh', '-q', '--now', '1700000600', t]);
     expect(late.code).toBe(1);
@@ -128,7 +128,7 @@ describe('decode', () => {
   });
 
   it('redacts sensitive values and drops the signature with --redact', async () => {
-    const t = token({ alg: 'HS256' }, { sub: '42', password: 'hunter22', exp: 1_700_000_600 });
+    const t = jws({ alg: 'HS256' }, { sub: '42', password: 'hunter22', exp: 1_700_000_600 });
     const { out } = await run(['--redact', '--json', ...NOW, t]);
     const doc = JSON.parse(out);
     expect(doc.payload.password).toMatch(/^\[redacted: 8 chars, sha256 [0-9a-f]{8}\]$/);
@@ -137,8 +137,8 @@ describe('decode', () => {
   });
 
   it('marks and redacts the sensitive claims of a nested token too', async () => {
-    const inner = token({ alg: 'HS256' }, { sub: '1', password: 'hunter2secret' });
-    const nested = tokenFromText('{"alg":"HS256","cty":"JWT"}', inner);
+    const inner = jws({ alg: 'HS256' }, { sub: '1', password: 'hunter2secret' });
+    const nested = jws('{"alg":"HS256","cty":"JWT"}', inner);
     const text = await run([...NOW, nested]);
     expect(text.out).toMatch(/"password": "hunter2secret",?\s+◀ critical/);
     expect(text.out).toContain('inner.payload.password: h***********t (13 chars)');
@@ -149,24 +149,24 @@ describe('decode', () => {
   });
 
   it('shows a JWE header and says the payload is encrypted', async () => {
-    const jwe = `${Buffer.from('{"alg":"RSA-OAEP","enc":"A256GCM","kid":"e1"}').toString('base64url')}.a2V5.aXY.Y2lwaGVy.dGFn`;
-    const text = await run([...NOW, jwe]);
+    const encrypted = jwe({ alg: 'RSA-OAEP', enc: 'A256GCM', kid: 'e1' }, 'a2V5');
+    const text = await run([...NOW, encrypted]);
     expect(text.code).toBe(0);
     expect(text.out).toContain('encrypted (JWE, alg RSA-OAEP, enc A256GCM)');
-    const doc = JSON.parse((await run(['--json', ...NOW, jwe])).out);
+    const doc = JSON.parse((await run(['--json', ...NOW, encrypted])).out);
     expect(doc.token.kind).toBe('JWE');
     expect(doc.payload).toBeNull();
     expect(doc.signature).toBeNull();
   });
 
   it('decodes unsecured, nested and non-JSON payloads for what they are', async () => {
-    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`;
+    const none = jws({ alg: 'none' }, { sub: 'x' }, '');
     const doc = JSON.parse((await run(['--json', ...NOW, none])).out);
     expect(doc.token.kind).toBe('unsecured');
     expect(doc.findings.map((f: { id: string }) => f.id)).toContain('alg-none');
 
-    const inner = token({ alg: 'HS256' }, { sub: 'inner' });
-    const nested = tokenFromText('{"alg":"HS256","cty":"JWT"}', inner);
+    const inner = jws({ alg: 'HS256' }, { sub: 'inner' });
+    const nested = jws('{"alg":"HS256","cty":"JWT"}', inner);
     const n = JSON.parse((await run(['--json', ...NOW, nested])).out);
     expect(n.payload).toBeNull();
     expect(n.payloadText).toBe(inner);
@@ -175,9 +175,9 @@ describe('decode', () => {
     expect((await run(['--claim', 'sub', ...NOW, nested])).out).toBe('inner\n');
     expect((await run(['--raw', 'payload', ...NOW, nested])).out).toBe(`${inner}\n`);
 
-    const text = JSON.parse((await run(['--json', ...NOW, tokenFromText('{"alg":"HS256"}', 'hello')])).out);
+    const text = JSON.parse((await run(['--json', ...NOW, jws('{"alg":"HS256"}', 'hello')])).out);
     expect(text.payloadText).toBe('hello');
-    const bin = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from([0xff, 0xfe]).toString('base64url')}.c2ln`;
+    const bin = jws({ alg: 'HS256' }, Uint8Array.of(0xff, 0xfe), 'c2ln');
     expect(JSON.parse((await run(['--json', ...NOW, bin])).out).payloadBase64url).toBe('__4');
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
-import { token, tokenFromText } from '../helpers/tokens.js';
+import { jws } from '../helpers/tokens.js';
 
 async function run(argv: string[], options: FakeIoOptions = {}) {
   const io = fakeIo(options);
@@ -10,8 +10,8 @@ async function run(argv: string[], options: FakeIoOptions = {}) {
 }
 
 const NOW = ['--now', '1700000000'];
-const A = tokenFromText('{"alg":"RS256","kid":"k1"}', '{"sub":"alice","scope":"read write","iat":1700000000,"exp":1700000900,"name":"Ada"}');
-const B = tokenFromText('{"alg":"RS256","kid":"k2"}', '{"sub":"alice","scope":"write admin","iat":1700000000,"exp":1700003600,"email":"a@x.io"}');
+const A = jws('{"alg":"RS256","kid":"k1"}', '{"sub":"alice","scope":"read write","iat":1700000000,"exp":1700000900,"name":"Ada"}');
+const B = jws('{"alg":"RS256","kid":"k2"}', '{"sub":"alice","scope":"write admin","iat":1700000000,"exp":1700003600,"email":"a@x.io"}');
 
 describe('diff', () => {
   it('lists the changes and the times, and exits 1 when the tokens differ', async () => {
@@ -38,8 +38,8 @@ describe('diff', () => {
   });
 
   it('exits 0 when the tokens say the same, whatever the member order or signature', async () => {
-    const a = tokenFromText('{"alg":"HS256"}', '{"a":1,"roles":["x","y"]}', 'c2ln');
-    const b = tokenFromText('{"alg":"HS256"}', '{"roles":["y","x"],"a":1.0}', 'b3RoZXI');
+    const a = jws('{"alg":"HS256"}', '{"a":1,"roles":["x","y"]}', 'c2ln');
+    const b = jws('{"alg":"HS256"}', '{"roles":["y","x"],"a":1.0}', 'b3RoZXI');
     const { code, out } = await run(['diff', a, b]);
     expect(code).toBe(0);
     expect(out).toBe('The tokens say the same (header and claims; signatures are not compared).\n');
@@ -47,8 +47,8 @@ describe('diff', () => {
   });
 
   it('prints the contract JSON shape with --json, digits kept', async () => {
-    const a = tokenFromText('{"alg":"HS256"}', '{"id":12345678901234567890,"scope":"read","iat":1700000000}');
-    const b = tokenFromText('{"alg":"HS256"}', '{"id":12345678901234567891,"scope":"read write","iat":1700000060}');
+    const a = jws('{"alg":"HS256"}', '{"id":12345678901234567890,"scope":"read","iat":1700000000}');
+    const b = jws('{"alg":"HS256"}', '{"id":12345678901234567891,"scope":"read write","iat":1700000060}');
     const { code, out } = await run(['diff', '--json', a, b]);
     expect(code).toBe(1);
     expect(out).toContain('"before": 12345678901234567890');
@@ -84,8 +84,8 @@ describe('diff', () => {
   });
 
   it('escapes terminal controls in paths and values', async () => {
-    const a = token({ alg: 'HS256' }, { 'k\u001b[2J': 'v\u202e' });
-    const { out } = await run(['diff', a, token({ alg: 'HS256' }, {})]);
+    const a = jws({ alg: 'HS256' }, { 'k\u001b[2J': 'v\u202e' });
+    const { out } = await run(['diff', a, jws({ alg: 'HS256' }, {})]);
     expect(out).not.toMatch(/[\u001b\u202e]/);
     expect(out).toContain('\\u001b');
   });

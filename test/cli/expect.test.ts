@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../helpers/fake-io.js';
-import { token, tokenFromText } from '../helpers/tokens.js';
+import { jws } from '../helpers/tokens.js';
 
 async function run(argv: string[]) {
   const io = fakeIo();
@@ -10,7 +10,7 @@ async function run(argv: string[]) {
 }
 
 const NOW = ['--now', '1700000000'];
-const T = tokenFromText('{"alg":"HS256","kid":"k1"}', '{"sub":"alice","id":12345678901234567890,"scope":"read write","exp":1700000600}');
+const T = jws('{"alg":"HS256","kid":"k1"}', '{"sub":"alice","id":12345678901234567890,"scope":"read write","exp":1700000600}');
 
 describe('decode --expect', () => {
   it('exits 0 when every expectation holds', async () => {
@@ -53,7 +53,7 @@ describe('decode --expect', () => {
   });
 
   it('checks the real values under --redact', async () => {
-    const t = token({ alg: 'HS256' }, { password: 'hunter22' });
+    const t = jws({ alg: 'HS256' }, { password: 'hunter22' });
     expect((await run(['-q', '--redact', '--expect', 'password=hunter22', t])).code).toBe(0);
   });
 
@@ -69,7 +69,7 @@ describe('decode --expect', () => {
   });
 
   it('escapes terminal controls from the token in failure messages', async () => {
-    const t = token({ alg: 'HS256' }, { sub: '\u001b]0;x\u0007' });
+    const t = jws({ alg: 'HS256' }, { sub: '\u001b]0;x\u0007' });
     const { err } = await run(['-q', '--expect', 'sub=y', t]);
     expect(err).not.toMatch(/[\u001b\u0007]/);
     expect(err).toContain('\\u001b');

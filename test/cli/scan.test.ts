@@ -3,19 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo, type FakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
 import { sarifErrors } from '../helpers/sarif-schema.js';
-import { JWT_IO, token } from '../helpers/tokens.js';
+import { jws, JWT_IO, SIGNATURE_9 } from '../helpers/tokens.js';
 
 const NOW = ['--now', '1700000000'];
 const HAR_PATH = 'test/fixtures/scan/session.har';
 const fixture = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 const HAR_TOKENS: Record<string, string> = fixture('scan/tokens.json');
 const KEYED: Record<string, string> = fixture('keys/tokens.json').tokens;
-/** No findings at high or above. */
-const CALM = token(
+/** No findings at high or above; its 9-byte signature is the signature-size finding below. */
+const CALM = jws(
   { alg: 'HS256', typ: 'JWT', kid: 'k1' },
   { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' },
+  SIGNATURE_9,
 );
-const NONE = token({ alg: 'none' }, { sub: 'admin' }, '');
+const NONE = jws({ alg: 'none' }, { sub: 'admin' }, '');
 const LOG = `boot\nGET /cb?access_token=${CALM}&x=1\n{"id_token":"${NONE}"}\nAuthorization: Bearer ${CALM}\n`;
 
 async function run(argv: string[], options: FakeIoOptions = {}, io: FakeIo = fakeIo({ files: { 'app.log': LOG }, ...options })) {

@@ -4,14 +4,14 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hs256 } from '../helpers/tokens.js';
+import { hmacToken } from '../helpers/tokens.js';
 import { keyPath, keyText } from '../verify/helpers/fixtures.js';
 import { BIN, runBin } from './run-bin.js';
 
 const NOW = ['--now', '1700000000'];
 const SECRET = 'correct horse battery staple';
 const CLAIMS = { iss: 'https://idp.example.com', sub: 'u1', aud: 'api', iat: 1_699_999_900, exp: 1_700_000_500, jti: 'j1' };
-const HS = hs256(CLAIMS, SECRET);
+const HS = hmacToken(CLAIMS, SECRET);
 const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
 
 const dir = mkdtempSync(join(tmpdir(), 'jwt-inspect-e2e-audit-'));
@@ -66,7 +66,7 @@ describe('jwt-inspect audit (built binary)', () => {
   });
 
   it('finds algorithm confusion with --key', async () => {
-    const forged = hs256({ ...CLAIMS, sub: 'admin' }, keyText('rsa.pub.pem'));
+    const forged = hmacToken({ ...CLAIMS, sub: 'admin' }, keyText('rsa.pub.pem'));
     const r = await runBin(['audit', '--json', ...NOW, '--key', keyPath('rsa.pub.pem'), forged]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ id: 'alg-confusion', severity: 'critical' });

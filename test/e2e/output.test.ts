@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hs256 } from '../helpers/tokens.js';
+import { hmacToken } from '../helpers/tokens.js';
 import { BIN, ROOT } from './run-bin.js';
 
 // stdout and stderr are written with writeSync, and a terminal is told apart without node:tty;
@@ -61,7 +61,7 @@ describe('output on a terminal, a file and a pipe', () => {
     const input = join(work, 'reset.log');
     writeFileSync(
       input,
-      `${Array.from({ length: 3000 }, (_, i) => `line ${i} Authorization: Bearer ${hs256({ sub: `user-${i}` }, 'output-test-secret-of-32-bytes!!')}`).join('\n')}\n`,
+      `${Array.from({ length: 3000 }, (_, i) => `line ${i} Authorization: Bearer ${hmacToken({ sub: `user-${i}` }, 'output-test-secret-of-32-bytes!!')}`).join('\n')}\n`,
     );
     const child = spawn(process.execPath, [BIN, 'scan', '--jsonl', '--fail-on', 'none', input], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

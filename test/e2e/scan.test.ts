@@ -3,15 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { token } from '../helpers/tokens.js';
+import { jws } from '../helpers/tokens.js';
 import { BIN, ROOT, runBin } from './run-bin.js';
 
 const NOW = ['--now', '1700000000'];
-const CALM = token(
+const CALM = jws(
   { alg: 'HS256', typ: 'JWT', kid: 'k1' },
   { iss: 'https://idp.example', sub: 'alice', aud: 'api', iat: 1_699_999_000, exp: 1_700_000_500, jti: 'j1' },
 );
-const NONE = token({ alg: 'none' }, { sub: 'admin' }, '');
+const NONE = jws({ alg: 'none' }, { sub: 'admin' }, '');
 const env = { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' };
 
 let dir = '';
@@ -23,7 +23,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'repo/.git/ORIG_HEAD'), `${NONE}\n`);
   writeFileSync(join(dir, 'repo/logo.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0, 0]), Buffer.from(NONE)]));
   // Many distinct tokens, so that the output outgrows any pipe buffer.
-  const lines = Array.from({ length: 20_000 }, (_, i) => `req ${i} Bearer ${token({ alg: 'none' }, { sub: `user-${i}` }, '')}`);
+  const lines = Array.from({ length: 20_000 }, (_, i) => `req ${i} Bearer ${jws({ alg: 'none' }, { sub: `user-${i}` }, '')}`);
   writeFileSync(join(dir, 'many.log'), `${lines.join('\n')}\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

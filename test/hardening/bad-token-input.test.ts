@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBin, type BinResult } from '../e2e/run-bin.js';
-import { hs256FromText } from '../helpers/tokens.js';
+import { hmacToken } from '../helpers/tokens.js';
 import {
   DEEP_ARRAYS,
   expectOneLineError,
@@ -19,7 +19,8 @@ import {
  * exit 3, or in the clean result the contract gives for what it decodes.
  */
 const SECRET = 'hardening-secret-that-is-32-byte';
-const signed = (payload: string): string => hs256FromText('{"alg":"HS256","typ":"JWT"}', payload, SECRET);
+/** An HS256 token over this payload text, byte for byte. */
+const signed = (payload: string): string => hmacToken(payload, SECRET);
 const PLAIN = signed('{"sub":"42"}');
 
 const COMMANDS = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../e2e/run-bin.js';
-import { tokenFromText } from '../helpers/tokens.js';
+import { jws } from '../helpers/tokens.js';
 import {
   DEEP_ARRAYS,
   expectOneLineError,
@@ -35,17 +35,17 @@ describe('hostile input to decode and audit', () => {
   });
 
   it('a 10 MB token and a million claims: refused, exit 3', async () => {
-    const big = tokenFromText('{"alg":"HS256"}', TEN_MB_CLAIMS);
+    const big = jws('{"alg":"HS256"}', TEN_MB_CLAIMS);
     const r = await runBin(['decode'], { stdin: big, timeoutMs: 30_000 });
     expect(r.code).toBe(3);
     expectOneLineError(r.stderr);
-    const many = await runBin(['audit'], { stdin: tokenFromText('{"alg":"HS256"}', MILLION_CLAIMS), timeoutMs: 30_000 });
+    const many = await runBin(['audit'], { stdin: jws('{"alg":"HS256"}', MILLION_CLAIMS), timeoutMs: 30_000 });
     expect(many.code).toBe(3);
     expectOneLineError(many.stderr);
   });
 
   it('10,000-deep nested arrays: shown as text, not a crash', async () => {
-    const deep = tokenFromText('{"alg":"HS256"}', DEEP_ARRAYS);
+    const deep = jws('{"alg":"HS256"}', DEEP_ARRAYS);
     const r = await runBin(['decode', '--json', ...NOW, deep]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -55,7 +55,7 @@ describe('hostile input to decode and audit', () => {
   });
 
   it('__proto__, constructor and 1e400: decoded faithfully', async () => {
-    const t = tokenFromText('{"alg":"HS256"}', PROTO_AND_HUGE_NUMBER);
+    const t = jws('{"alg":"HS256"}', PROTO_AND_HUGE_NUMBER);
     const r = await runBin(['audit', '--json', '--fail-on', 'none', ...NOW, t]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('"__proto__": {');

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'jose/base64url';
 import { keyText } from '../verify/helpers/fixtures.js';
-import { hs256 } from '../helpers/tokens.js';
+import { hmacToken } from '../helpers/tokens.js';
 
 /** What must never reach an output: a known secret, and every piece of the fixture private keys. */
 export const CANARY = 'leak-canary-secret-7f3a9';
 /** A token signed with the canary: printed only where the contract prints tokens. */
-export const CANARY_TOKEN = hs256({ sub: 'leak-test', iat: 1_699_999_000, exp: 1_700_003_600 }, CANARY);
+export const CANARY_TOKEN = hmacToken({ sub: 'leak-test', iat: 1_699_999_000, exp: 1_700_003_600 }, CANARY);
 
 export const PRIVATE_PEMS = ['rsa.key.pem', 'ec256.key.pem', 'rsa-enc.key.pem'] as const;
 export const PRIVATE_JWKS = ['rsa.private.jwk.json', 'rsa-enc.private.jwk.json'] as const;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../e2e/run-bin.js';
-import { hs256 } from '../helpers/tokens.js';
+import { hmacToken } from '../helpers/tokens.js';
 import { fixtureToken, keyPath, keyText } from '../verify/helpers/fixtures.js';
 import { cacheHome } from '../verify/helpers/remote.js';
 import { json, startHttp, type TestServer } from '../verify/helpers/servers.js';
@@ -18,7 +18,7 @@ import { CANARY, CANARY_TOKEN, filesBelow, leaksIn, PRIVATE_JWKS_DOCUMENT } from
  */
 const dir = mkdtempSync(join(tmpdir(), 'jwt-inspect-leaks-'));
 const inDir = (name: string): string => join(dir, name);
-const OTHER_TOKEN = hs256({ sub: 'someone-else' }, 'another-secret-of-thirty-two-b!!');
+const OTHER_TOKEN = hmacToken({ sub: 'someone-else' }, 'another-secret-of-thirty-two-b!!');
 const RSA_PEM = keyPath('rsa.key.pem');
 const RSA_JWK = keyPath('rsa.private.jwk.json');
 const ENC_PEM = keyPath('rsa-enc.key.pem');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from '../e2e/run-bin.js';
-import { hs256, token } from '../helpers/tokens.js';
+import { hmacToken, jws } from '../helpers/tokens.js';
 import { keyText } from '../verify/helpers/fixtures.js';
 import { NOW } from './hostile-shapes.js';
 
@@ -23,9 +23,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const BIG_TOKEN = token({ alg: 'HS256', typ: 'JWT' }, Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`claim${i}`, `value ${i}`])));
-const SMALL_TOKEN = token({ alg: 'HS256', typ: 'JWT' }, { sub: '42' });
-const MANY_TOKENS = Array.from({ length: 3000 }, (_, i) => `line ${i}: Bearer ${hs256({ sub: `user-${i}` }, 'pipe-test-secret-of-32-bytes-len')}`).join('\n');
+const BIG_TOKEN = jws({ alg: 'HS256', typ: 'JWT' }, Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`claim${i}`, `value ${i}`])));
+const SMALL_TOKEN = jws({ alg: 'HS256', typ: 'JWT' }, { sub: '42' });
+const MANY_TOKENS = Array.from({ length: 3000 }, (_, i) => `line ${i}: Bearer ${hmacToken({ sub: `user-${i}` }, 'pipe-test-secret-of-32-bytes-len')}`).join(
+  '\n',
+);
 
 describe('| head -1 ends quietly', () => {
   it.concurrent.each([
@@ -47,7 +49,7 @@ describe('| head -1 ends quietly', () => {
 
 describe('Ctrl-C', () => {
   it('during a long scan: exit 130 after printing the tokens found so far', async () => {
-    const first = hs256({ sub: 'before-ctrl-c' }, 'pipe-test-secret-of-32-bytes-len');
+    const first = hmacToken({ sub: 'before-ctrl-c' }, 'pipe-test-secret-of-32-bytes-len');
     const r = await runBin(['scan', '--jsonl', ...NOW], {
       timeoutMs: 10_000,
       drive: (child, stdout) => {
@@ -68,7 +70,7 @@ describe('Ctrl-C', () => {
   it('during audit --wordlist: exit 130 after printing the findings so far', async () => {
     const wordlist = join(dir, 'endless-wordlist');
     execFileSync('mkfifo', [wordlist]);
-    const r = await runBin(['audit', ...NOW, '--wordlist', wordlist, hs256({ sub: 'x' }, 'in-no-wordlist-at-all-7c1d')], {
+    const r = await runBin(['audit', ...NOW, '--wordlist', wordlist, hmacToken({ sub: 'x' }, 'in-no-wordlist-at-all-7c1d')], {
       timeoutMs: 10_000,
       drive: (child) => {
         child.stdin.end();

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/audit/rule.js';
 import { decodeJsonPart } from '../../src/token/part.js';
 import { decodeToken } from '../../src/token/decode.js';
 import type { FoundToken } from '../../src/token/extract.js';
-import { token } from '../helpers/tokens.js';
+import { jwe, jws } from '../helpers/tokens.js';
 
 const NOW = 1_700_000_000;
 const OPTIONS = { now: NOW, leeway: 0 };
@@ -12,8 +12,8 @@ const raw = (compact: string): FoundToken => ({ token: compact, as: 'raw', name:
 const build = (compact: string, extra: Parameters<typeof buildReport>[3] = OPTIONS): InspectReport =>
   buildReport(decodeToken(compact), raw(compact), { from: 'argument', count: 1 }, { ...OPTIONS, ...extra });
 
-const INNER = token({ alg: 'HS256' }, { sub: 'inner', iat: NOW - 60, exp: NOW + 600 });
-const NESTED = token({ alg: 'HS256', cty: 'JWT' }, {}).replace(/\.[^.]*\./, `.${Buffer.from(INNER).toString('base64url')}.`);
+const INNER = jws({ alg: 'HS256' }, { sub: 'inner', iat: NOW - 60, exp: NOW + 600 });
+const NESTED = jws({ alg: 'HS256', cty: 'JWT' }, INNER);
 
 describe('buildReport: the one place the result object is built', () => {
   it('records where the token came from and how many the input held', () => {
@@ -36,20 +36,20 @@ describe('buildReport: the one place the result object is built', () => {
   });
 
   it("shows a decrypted JWE's claims as its contents, with the times read from them", () => {
-    const jwe = `${Buffer.from('{"alg":"dir","enc":"A128GCM"}').toString('base64url')}..aXY.Y3Q.dGFn`;
+    const encrypted = jwe({ alg: 'dir', enc: 'A128GCM' });
     const plaintext = new TextEncoder().encode(JSON.stringify({ sub: 'opened', exp: NOW + 60 }));
     const part = decodeJsonPart(plaintext);
     const claims = part.json?.type === 'object' ? part.json : null;
-    const report = build(jwe, { ...OPTIONS, opened: { kind: 'plaintext', plaintext, part, claims, authenticated: true } });
+    const report = build(encrypted, { ...OPTIONS, opened: { kind: 'plaintext', plaintext, part, claims, authenticated: true } });
     expect(report.inner).toMatchObject({ payload: claims, payloadText: null, signature: null });
     expect(report.time.exp?.value).toBe(NOW + 60);
     expect(report.time.status).toBe('valid');
   });
 
   it('shows a decrypted plaintext that is not JSON as text, and bytes that are not UTF-8 as base64url', () => {
-    const jwe = `${Buffer.from('{"alg":"dir","enc":"A128GCM"}').toString('base64url')}..aXY.Y3Q.dGFn`;
+    const encrypted = jwe({ alg: 'dir', enc: 'A128GCM' });
     const open = (bytes: Uint8Array) =>
-      build(jwe, { ...OPTIONS, opened: { kind: 'plaintext', plaintext: bytes, part: decodeJsonPart(bytes), claims: null, authenticated: true } }).inner;
+      build(encrypted, { ...OPTIONS, opened: { kind: 'plaintext', plaintext: bytes, part: decodeJsonPart(bytes), claims: null, authenticated: true } }).inner;
     expect(open(new TextEncoder().encode('hello'))).toMatchObject({ payload: null, payloadText: 'hello', payloadBase64url: null });
     expect(open(Uint8Array.of(0xff, 0xfe))).toMatchObject({ payload: null, payloadText: null, payloadBase64url: '__4' });
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { MAX_CANDIDATE_BYTES, TokenFinder, type TextMatch } from '../../src/scan/finder.js';
-import { JWT_IO, token } from '../helpers/tokens.js';
+import { jws, JWT_IO } from '../helpers/tokens.js';
 import { pieces } from './pieces.js';
 
 /** Feed the text to a fresh finder in pieces cut at these byte offsets. */
@@ -12,7 +12,7 @@ function findIn(text: string | Buffer, cuts: readonly number[] = []): TextMatch[
   return [...pieces(bytes, cuts).flatMap((p) => finder.push(p)), ...finder.end()];
 }
 
-const NONE = token({ alg: 'none' }, { sub: 'x' }, '');
+const NONE = jws({ alg: 'none' }, { sub: 'x' }, '');
 const JWE =
   'eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ';
 

@@ -6,9 +6,9 @@ import { tokenExaminer, type Examine } from '../../src/scan/examiner.js';
 import { pathFilter } from '../../src/scan/filter.js';
 import { scanPaths, type ScanOptions } from '../../src/scan/scan.js';
 import { fakeIo, type FakeIoOptions } from '../helpers/fake-io.js';
-import { JWT_IO, token } from '../helpers/tokens.js';
+import { jws, JWT_IO } from '../helpers/tokens.js';
 
-const OTHER = token({ alg: 'HS256', kid: 'k2' }, { sub: 'bob', exp: 1_700_000_600 });
+const OTHER = jws({ alg: 'HS256', kid: 'k2' }, { sub: 'bob', exp: 1_700_000_600 });
 
 function scan(paths: string[], io: FakeIoOptions = {}, options: Partial<ScanOptions> = {}) {
   const notes: string[] = [];
@@ -109,7 +109,7 @@ describe('scanPaths', () => {
 });
 
 describe('scanPaths examinations', () => {
-  const tokens = [JWT_IO, OTHER, token({ alg: 'HS256' }, { sub: 'carol' })];
+  const tokens = [JWT_IO, OTHER, jws({ alg: 'HS256' }, { sub: 'carol' })];
 
   it('examines tokens while reading on, and announces them in the order first seen', async () => {
     // The first token's examination ends last.

@@ -3,11 +3,11 @@ import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
 import { InspectError } from '../../src/errors.js';
 import { findTokens, isCompactToken, pickToken } from '../../src/token/extract.js';
-import { JWT_IO, token } from '../helpers/tokens.js';
+import { jwe, jws, JWT_IO } from '../helpers/tokens.js';
 
-const A = token({ alg: 'HS256' }, { sub: 'a' });
-const B = token({ alg: 'RS256' }, { sub: 'b' });
-const JWE = `${Buffer.from('{"alg":"dir","enc":"A256GCM"}').toString('base64url')}..aXY.Y2lwaGVy.dGFn`;
+const A = jws({ alg: 'HS256' }, { sub: 'a' });
+const B = jws({ alg: 'RS256' }, { sub: 'b' });
+const JWE = jwe();
 
 const found = (text: string) => findTokens(text).map(({ token: t, as, name }) => ({ token: t, as, name }));
 

@@ -3,6 +3,7 @@ import { CompactEncrypt, CompactSign, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../helpers/fake-io.js';
+import { hmacToken, jws } from '../helpers/tokens.js';
 import { FIXTURES, fixtureToken, keyPath, keyText } from './helpers/fixtures.js';
 
 /**
@@ -30,7 +31,7 @@ const claims = (extra: Record<string, unknown> = {}) => JSON.stringify({ ...CLAI
 const messages = (doc: { verification: { errors: Array<{ message: string }> } }) => doc.verification.errors.map((e) => e.message);
 
 describe('a nested JWT (cty: JWT) is verified layer by layer (RFC 7519 §7.2 step 8)', () => {
-  const unsecured = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(claims({ sub: 'admin' })).toString('base64url')}.`;
+  const unsecured = jws({ alg: 'none' }, claims({ sub: 'admin' }), '');
 
   it('refuses an inner alg none token inside a trusted outer signature', async () => {
     const token = await sign({ cty: 'JWT' }, unsecured);
@@ -227,11 +228,10 @@ describe('claims that are not what RFC 7519 says they must be fail verification'
 });
 
 describe('an HMAC key shorter than its hash (RFC 7518 §3.2)', () => {
-  const hs256 = (secret: string) =>
-    new CompactSign(new TextEncoder().encode(claims())).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  const hs256 = (secret: string) => hmacToken(claims(), secret, 'HS256', '{"alg":"HS256"}');
 
   it('verifies, but the verdict says what the key is worth', async () => {
-    const token = await hs256('secret');
+    const token = hs256('secret');
     const json = await run(['--json', '--secret-env', 'WEAK', token]);
     expect(json.code).toBe(0);
     expect(json.doc.verification.warnings).toEqual([
@@ -244,7 +244,7 @@ describe('an HMAC key shorter than its hash (RFC 7518 §3.2)', () => {
   });
 
   it('fails with --fail-on-weak-key, and says why on stderr with -q', async () => {
-    const token = await hs256('secret');
+    const token = hs256('secret');
     expect((await run(['--fail-on-weak-key', '--secret-env', 'WEAK', token])).code).toBe(1);
     const quiet = await run(['-q', '--fail-on-weak-key', '--secret-env', 'WEAK', token]);
     expect(quiet).toMatchObject({ code: 1, out: '' });
@@ -252,7 +252,7 @@ describe('an HMAC key shorter than its hash (RFC 7518 §3.2)', () => {
   });
 
   it('has no warning for a key as long as the hash', async () => {
-    const { code, doc } = await run(['--json', '--fail-on-weak-key', '--secret-env', 'STRONG', await hs256(FIXTURES.secret)]);
+    const { code, doc } = await run(['--json', '--fail-on-weak-key', '--secret-env', 'STRONG', hs256(FIXTURES.secret)]);
     expect(code).toBe(0);
     expect(doc.verification.warnings).toEqual([]);
   });

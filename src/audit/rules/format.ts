@@ -13,7 +13,6 @@ function underRoot(root: string, relative: string): string {
   return relative.startsWith('[') ? `${root}${relative}` : `${root}.${relative}`;
 }
 
-
 /**
  * Format rules on the decoded token. not-compact and json-serialization
  * judge input that never decodes to a token: they are input rules, in input.ts.

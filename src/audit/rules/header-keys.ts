@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { X509Certificate } from 'node:crypto';
 import { member, type JsonNode } from '../../token/json.js';
 import { privateJwkMembers } from '../jwk.js';

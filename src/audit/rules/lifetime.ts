@@ -81,7 +81,7 @@ export const lifetimeRules = [
     alsoReports: ['medium'],
     category: 'lifetime',
     title: 'Times in milliseconds',
-    advice: 'NumericDates are seconds (RFC 7519 §2); a Date.now() value puts exp tens of thousands of years out.',
+    advice: 'NumericDates are seconds (RFC 7519 §2); a Date.now value puts exp tens of thousands of years out.',
     check: ({ token }) =>
       (['exp', 'iat', 'nbf'] as const).flatMap((name): RuleHit[] => {
         const value = numericDate(token.claims, name);

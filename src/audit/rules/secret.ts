@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { isHmacAlg, minimumSecretBytes } from '../../jose/algorithms.js';
 import type { DecodedToken } from '../../token/decode.js';
 import { evidenceOf } from '../mask.js';

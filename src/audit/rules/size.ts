@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { defineRule, type RuleHit } from '../rule.js';
 import { walkNodes } from '../sensitive/walk.js';
 

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { jwsAlgorithm } from '../../jose/algorithms.js';
 import type { DecodedToken } from '../../token/decode.js';

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { BUILTIN_WEAK_SECRETS } from './builtin-list.js';
 
 /** RFC 8725 §3.5 / [OWASP-JWT]: a key should carry at least 160 bits of entropy. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { usageError } from '../../errors.js';
 import { minimumSecretBytes } from '../../jose/algorithms.js';
@@ -139,7 +140,7 @@ async function runSign(cli: Cli, g: GlobalOptions, arg: string | undefined, o: S
       iat: o.iat === true ? g.now : o.iat,
       nbf: o.nbf,
       exp: o.exp,
-      jti: o.jti === true ? globalThis.crypto.randomUUID() : o.jti,
+      jti: o.jti === true ? randomUUID() : o.jti,
     },
     g.now,
   );
