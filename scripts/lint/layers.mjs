@@ -29,7 +29,12 @@ export const LAYERS = [
   },
   { name: 'token', holds: 'text to tokens to decoded parts, faithful to the bytes; the JSON parser', imports: [] },
   { name: 'claims', holds: 'times, durations, instants, claim paths, --expect, diff', imports: ['token'] },
-  { name: 'io', holds: 'the Io interface and the real one: process, files, network, clipboard, cache, boot', imports: [] },
+  {
+    name: 'argv-route.ts',
+    holds: 'which command argv names, and --json and --debug, read once before commander runs (boot and the program use it)',
+    imports: [],
+  },
+  { name: 'io', holds: 'the Io interface and the real one: process, files, network, clipboard, cache, boot', imports: ['argv-route.ts'] },
   {
     name: 'keys',
     holds: 'secrets, PEM, JWK and JWKS into key sets; remote JWKS and discovery through Io',
@@ -72,7 +77,7 @@ export const LAYERS = [
   {
     name: 'cli',
     holds: 'commander wiring: options, input, which core call and which renderer',
-    imports: ['jose', 'token', 'claims', 'keys', 'verify', 'audit', 'jwks', 'sign', 'report', 'scan', 'render'],
+    imports: ['argv-route.ts', 'jose', 'token', 'claims', 'keys', 'verify', 'audit', 'jwks', 'sign', 'report', 'scan', 'render'],
     typeImports: ['io'],
   },
   { name: 'entry.ts', holds: 'what the bundle exports: main and the real Io', imports: ['cli', 'io'] },
@@ -85,7 +90,7 @@ export const DECISIONS = [
     'so `verify/` imports no rule; `report/` puts the two together.',
   '`scan/` sits above `report/` because it makes a report of each token it finds; ' +
     '`render/` sits above every result it reads, and nothing but `cli/` imports it.',
-  '`io/` is the edge of the program but low in the graph: it imports nothing of the core, and the core sees ' +
+  '`io/` is the edge of the program but low in the graph: it imports nothing of the core (only `argv-route.ts`, for boot), and the core sees ' +
     'only its `Io` interface, by `import type`; only `entry.ts` imports the real one.',
   '`jose/` holds data, not key objects: what compares an algorithm with a parsed key ' + '(the `keys/key.ts` types) lives in `keys/`, `verify/` or `sign/`.',
 ];

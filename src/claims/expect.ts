@@ -5,7 +5,7 @@ import { formatDuration, parseDuration } from './duration.js';
 import { compareNumberText, jsonEqual } from './json-equal.js';
 import { jsonOrString } from './loose-value.js';
 import { parseClaimPath, PathSyntaxError, resolvePath, type ClaimPath } from './path.js';
-import { claimPathText, segmentsText } from './path-text.js';
+import { claimPathText } from './path-text.js';
 
 export type ValueOperator = '=' | '!=' | '~=';
 export type CompareOperator = '>' | '>=' | '<' | '<=';
@@ -98,37 +98,11 @@ export function parseExpectation(text: string): Expectation {
   return { text, path, op: op as ValueOperator, value: jsonOrString(valueText) };
 }
 
-function bareString(node: JsonNode): node is { type: 'string'; value: string } {
-  if (node.type !== 'string') return false;
-  const s = node.value;
-  return s !== '' && s === s.trim() && !s.startsWith('=') && jsonOrString(s).type === 'string';
-}
-
-function valueText(node: JsonNode): string {
-  return bareString(node) ? node.value : nodeJsonText(node);
-}
-
-function boundText(bound: Bound): string {
+/** A bound as written: a number, `now`, or `now` plus or minus a duration. */
+export function boundText(bound: Bound): string {
   if (bound.kind === 'number') return bound.number.raw;
   if (bound.offset === 0) return 'now';
   return `now${bound.offset < 0 ? '-' : '+'}${formatDuration(Math.abs(bound.offset))}`;
-}
-
-/** The canonical text of an expectation; parseExpectation reads it back to the same expectation. */
-export function printExpectation(e: Expectation): string {
-  const path = segmentsText(e.path.root === 'header' ? 'header' : '', e.path.segments);
-  switch (e.op) {
-    case 'exists':
-      return path;
-    case 'absent':
-      return `!${path}`;
-    case '=':
-    case '!=':
-    case '~=':
-      return `${path}${e.op}${valueText(e.value)}`;
-    default:
-      return `${path}${e.op}${boundText(e.bound)}`;
-  }
 }
 
 function boundValue(bound: Bound, now: number): number | string {

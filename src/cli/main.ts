@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { routeOf } from '../argv-route.js';
 import { EXIT, InspectError } from '../errors.js';
 import type { Io } from '../io/io.js';
 import { escapeTerminal } from '../render/escape.js';
@@ -15,8 +16,7 @@ const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.version', 'c
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const cli = newCli(io);
-  const json = argv.includes('--json');
-  const debug = argv.includes('--debug');
+  const { json, debug } = routeOf(argv);
   try {
     await createProgram(cli, argv).parseAsync([...argv], { from: 'user' });
     return cli.exitCode;

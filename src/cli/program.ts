@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { routeOf, type CommandName } from '../argv-route.js';
 import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { completionCommand } from './commands/completion.js';
@@ -8,8 +9,7 @@ import { jwksCommand } from './commands/jwks.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
 import { scanCommand } from './commands/scan.js';
-import { commandsToBuild, type CommandName } from './commands-to-build.js';
-import { decideTheme, newCli, type Cli } from './context.js';
+import { decideTheme, type Cli } from './context.js';
 import { durationArg, instantArg } from './parsers.js';
 
 const EXAMPLES = `
@@ -67,27 +67,13 @@ function rootProgram(cli: Cli): Command {
 const HELP_WIDTH = 80;
 
 /**
- * The operands commander will route argv by, asked of a root program whose
- * output goes nowhere: none when --version ends the run, null when the global
- * options fail (the real run reports that).
- */
-function probeOperands(cli: Cli, argv: readonly string[]): readonly string[] | null {
-  const sink = { write: () => undefined, isTTY: false, columns: undefined, closed: false };
-  try {
-    return rootProgram(newCli({ ...cli.io, stdout: sink, stderr: sink })).parseOptions([...argv]).operands;
-  } catch (error) {
-    return error instanceof CommanderError && error.code === 'commander.version' ? [] : null;
-  }
-}
-
-/**
  * The command line for these arguments, built fresh for each run so that no
  * state leaks between runs. Only the commands the run can reach are built
  * (all of them without argv): building the rest is most of commander's start-up.
  */
 export function createProgram(cli: Cli, argv?: readonly string[]): Command {
   const program = rootProgram(cli);
-  const names = argv === undefined ? null : commandsToBuild(argv, probeOperands(cli, argv));
+  const names = argv === undefined ? null : routeOf(argv).commands;
   for (const [name, factory] of Object.entries(FACTORIES)) {
     if (names === null || names.includes(name as CommandName)) program.addCommand(factory(cli), { isDefault: name === 'decode' });
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { routeOf, type ArgvRoute } from '../argv-route.js';
 import type { Io } from './io.js';
 
 /**
@@ -39,9 +40,9 @@ export function codeCacheFile(name: CacheName): string {
   return name === 'default' ? `${BUNDLE}.cache` : `${BUNDLE}.${name}.cache`;
 }
 
-/** The cache for these arguments; a wrong guess only makes start-up slower. */
-function cacheFor(argv: readonly string[]): CacheName {
-  return argv.includes('verify') ? 'verify' : 'default';
+/** The cache for this run; a wrong guess only makes start-up slower. */
+function cacheFor(route: ArgvRoute): CacheName {
+  return route.commands?.[0] === 'verify' ? 'verify' : 'default';
 }
 
 function readCache(name: CacheName): Buffer | undefined {
@@ -74,16 +75,17 @@ export function loadBundle(cache: CacheName | null): Bundle {
  * one JavaScript thread that feeds them all (14% fewer verifications/s on 2
  * cores). A scan gets one per core that thread leaves, unless the user chose.
  */
-function sizeThreadPool(argv: readonly string[]): void {
-  if (!argv.includes('scan') || process.env['UV_THREADPOOL_SIZE'] !== undefined) return;
+function sizeThreadPool(route: ArgvRoute): void {
+  if (route.commands?.[0] !== 'scan' || process.env['UV_THREADPOOL_SIZE'] !== undefined) return;
   const { availableParallelism } = require('node:os') as typeof import('node:os');
   process.env['UV_THREADPOOL_SIZE'] = String(Math.max(1, availableParallelism() - 1));
 }
 
 /** Run jwt-inspect as the `jwt-inspect` binary: argv in, exit code out. */
 export async function run(argv: readonly string[]): Promise<void> {
-  sizeThreadPool(argv);
-  const bundle = argv.includes('--debug') ? loadForDebugging() : loadBundle(cacheFor(argv));
+  const route = routeOf(argv);
+  sizeThreadPool(route);
+  const bundle = route.debug ? loadForDebugging() : loadBundle(cacheFor(route));
   process.exitCode = await bundle.main(argv, bundle.createProcessIo());
 }
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../audit/rule.js';
 import { jwksSetRules } from '../audit/rules/jwks.js';
 import { runTable, sortFindings } from '../audit/run.js';
-import type { InspectError } from '../errors.js';
+import { InspectError } from '../errors.js';
 import { isRecord, NOT_A_JWKS } from '../keys/jwk.js';
 import { PUBLIC_MEMBERS } from '../keys/public-key.js';
 import { inspectKey, type JwksKey } from './key-info.js';
@@ -32,6 +32,18 @@ export function readJwksEntries(doc: unknown, invalid: (message: string) => Insp
   if (entries.length > MAX_JWKS_KEYS)
     throw invalid(`the set holds ${entries.length} keys; more than ${MAX_JWKS_KEYS} is not a key set anyone publishes, so it is refused`);
   return entries;
+}
+
+/** The entries of a set read from a file or stdin (`where` names it in errors). */
+export function parseJwksBytes(bytes: Uint8Array, where: string): readonly unknown[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (cause) {
+    // JSON.parse quotes the text it choked on, which may be key material: say only where.
+    throw new InspectError('ERR_BAD_JSON', `${where}: not JSON; expected a JWKS document`, { cause });
+  }
+  return readJwksEntries(doc, (message) => new InspectError('ERR_BAD_KEY', `${where}: ${message}`));
 }
 
 /** List the keys of a set and flag bad ones, as of `now` (certificate validity). */

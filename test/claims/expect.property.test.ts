@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { fuzzSettings } from '../helpers/fuzz.js';
 import { describe, expect, it } from 'vitest';
-import { ExpectSyntaxError, parseExpectation, printExpectation, type Bound, type Expectation } from '../../src/claims/expect.js';
+import { ExpectSyntaxError, parseExpectation, type Bound, type Expectation } from '../../src/claims/expect.js';
+import { printExpectation } from '../helpers/print-expectation.js';
 import type { ClaimPath, PathSegment } from '../../src/claims/path.js';
 import { parseJson, type JsonNumber } from '../../src/token/json.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpectation, ExpectSyntaxError, parseExpectation, printExpectation } from '../../src/claims/expect.js';
+import { evaluateExpectation, ExpectSyntaxError, parseExpectation } from '../../src/claims/expect.js';
+import { printExpectation } from '../helpers/print-expectation.js';
 import { parseJson, type JsonObject } from '../../src/token/json.js';
 
 const NOW = 1_700_000_000;

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { FAIL_ON_CHOICES, failsAt, type FailOn } from '../../audit/threshold.js';
-import { InspectError } from '../../errors.js';
 import type { Io } from '../../io/io.js';
 import type { RemoteOptions } from '../../keys/remote-document.js';
 import { looksLikeUrl } from '../../keys/spec.js';
@@ -34,17 +33,9 @@ async function fetchEntries(io: Io, text: string, remote: RemoteOptions): Promis
 
 /** The entries of a set in a file, or on stdin (`-`). */
 async function readEntries(io: Io, path: string): Promise<readonly unknown[]> {
-  const { readJwksEntries } = await import('../../jwks/inspect.js');
-  const where = path === '-' ? 'stdin' : path;
+  const { parseJwksBytes } = await import('../../jwks/inspect.js');
   const bytes = path === '-' ? await io.stdin.read(MAX_INPUT_BYTES) : await io.readFile(path, MAX_INPUT_BYTES);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(new TextDecoder().decode(bytes));
-  } catch (cause) {
-    // JSON.parse quotes the text it choked on, which may be key material: say only where.
-    throw new InspectError('ERR_BAD_JSON', `${where}: not JSON; expected a JWKS document`, { cause });
-  }
-  return readJwksEntries(doc, (message) => new InspectError('ERR_BAD_KEY', `${where}: ${message}`));
+  return parseJwksBytes(bytes, path === '-' ? 'stdin' : path);
 }
 
 export function jwksCommand(cli: Cli): Command {
