@@ -73,7 +73,10 @@ describe('runs that depend on the choice', () => {
   });
 
   it('--now with a bad instant before a command is reported whichever command is built', async () => {
-    for (const argv of [['--now', 'verify', JWT_IO], ['--now', 'not-a-time', 'verify', JWT_IO]]) {
+    for (const argv of [
+      ['--now', 'verify', JWT_IO],
+      ['--now', 'not-a-time', 'verify', JWT_IO],
+    ]) {
       const { code, err } = await run(argv);
       expect(code).toBe(2);
       expect(err).toMatch(/--now/);
